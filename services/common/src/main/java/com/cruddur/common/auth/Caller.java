@@ -1,0 +1,38 @@
+package com.cruddur.common.auth;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling: the {@code sub} of a verified Cognito access token. The token itself was checked by quarkus-oidc
+ * (signature against the pool's cached JWKS, issuer, expiry, {@code token_use=access}) and by
+ * {@link CognitoClientValidator} (the app client).
+ */
+@RequestScoped
+@IfBuildProperty(name = "quarkus.oidc.enabled", stringValue = "true", enableIfMissing = true)
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    /** The caller's sub, or empty for an anonymous request on an endpoint where sign-in is optional. */
+    public Optional<String> sub() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(token.getSubject()).filter(sub -> !sub.isBlank());
+    }
+
+    /** The caller's sub; a request without a valid token gets 401 {@code ["generic_401"]}. */
+    public String requireSub() {
+        return sub().orElseThrow(UnauthorizedException::new);
+    }
+}

@@ -1,0 +1,30 @@
+package com.cruddur.common.aws;
+
+import io.smallrye.config.ConfigMapping;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Where the AWS APIs are. In AWS nothing is set but the region, and the clients use the default credentials chain
+ * (on ECS, the task role). Locally each endpoint points at its emulator.
+ */
+@ConfigMapping(prefix = "cruddur.aws")
+public interface AwsConfig {
+
+    String region();
+
+    Endpoints endpoint();
+
+    /** A local run: the AWS APIs are emulators, which need no real keys and must never be sent any. */
+    default boolean emulated() {
+        return endpoint().dynamodb().isPresent() || endpoint().cognito().isPresent() || endpoint().sqs().isPresent();
+    }
+
+    interface Endpoints {
+        Optional<URI> dynamodb();
+
+        Optional<URI> cognito();
+
+        Optional<URI> sqs();
+    }
+}

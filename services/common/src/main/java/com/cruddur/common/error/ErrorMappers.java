@@ -1,0 +1,100 @@
+package com.cruddur.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one error format: every failure becomes a JSON array of codes. Failures the caller caused are 4xx with a code
+ * that says what to fix; anything else is 500 {@code ["generic_500"]}, logged here and never shown to the caller.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    public static Response body(int status, List<String> codes) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(codes).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return body(e.status(), e.codes());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return body(401, List.of(ErrorCodes.UNAUTHENTICATED));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return body(403, List.of(ErrorCodes.FORBIDDEN));
+    }
+
+    /** Wrong types (a number where a string belongs) name the field: {@code ["display_name_invalid"]}. */
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongType(MismatchedInputException e) {
+        String field = fieldOf(e);
+        return field == null ? body(400, List.of(ErrorCodes.JSON_MALFORMED)) : body(422, List.of(field + "_invalid"));
+    }
+
+    @ServerExceptionMapper(priority = 2)
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException invalid && fieldOf(invalid) != null) {
+            return body(422, List.of(fieldOf(invalid) + "_invalid"));
+        }
+        return body(400, List.of(ErrorCodes.JSON_MALFORMED));
+    }
+
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return body(500, List.of(ErrorCodes.SERVER_ERROR));
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof MismatchedInputException mismatch ? wrongType(mismatch) : malformedJson(json);
+        }
+        return body(status, List.of(codeFor(status)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("request failed", e);
+        return body(500, List.of(ErrorCodes.SERVER_ERROR));
+    }
+
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 401 -> ErrorCodes.UNAUTHENTICATED;
+            case 403 -> ErrorCodes.FORBIDDEN;
+            case 404 -> ErrorCodes.NOT_FOUND;
+            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
+            case 413 -> ErrorCodes.BODY_TOO_LARGE;
+            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 502, 503, 504 -> ErrorCodes.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ErrorCodes.SERVER_ERROR : ErrorCodes.BAD_REQUEST;
+        };
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        if (path.isEmpty() || path.get(0).getFieldName() == null) {
+            return null;
+        }
+        return path.get(0).getFieldName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+}

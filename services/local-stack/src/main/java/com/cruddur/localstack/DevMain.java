@@ -1,0 +1,121 @@
+package com.cruddur.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * bin/dev: the whole backend in the foreground, on the emulators, until Ctrl-C. Writes {@code .cruddur/local.env}
+ * for scripts and a frontend's {@code .env}.
+ */
+public final class DevMain {
+
+    private DevMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = LocalPaths.root();
+        Path state = root.resolve(".cruddur");
+        int apiPort = Integer.parseInt(env("CRUDDUR_PORT", "4567"));
+        String password = env("CRUDDUR_DEMO_PASSWORD", randomPassword());
+        Backend.Options options = new Backend.Options(apiPort, apiPort + 1,
+                new Emulators.Ports(Integer.parseInt(env("CRUDDUR_DYNAMODB_PORT", "8000")),
+                        Integer.parseInt(env("CRUDDUR_COGNITO_PORT", "9229")),
+                        Integer.parseInt(env("CRUDDUR_SQS_PORT", "9324"))),
+                env("FRONTEND_URL", "http://localhost:3000"), password, state.resolve("logs"));
+
+        System.out.println("Starting the Cruddur backend (logs in " + options.logDir() + ") ...");
+        long started = System.nanoTime();
+        Backend backend = Backend.start(root, options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the Cruddur backend ...");
+            backend.close();
+            stopped.countDown();
+        }, "cruddur-stop"));
+
+        provisionDemoUsers(backend, password);
+        Map<String, String> localEnv = localEnv(backend, password);
+        Files.createDirectories(state);
+        StringBuilder file = new StringBuilder("# Written by bin/dev; valid while it runs.\n");
+        localEnv.forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
+        Files.writeString(state.resolve("local.env"), file);
+
+        System.out.printf("%nCruddur backend ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("  API (edge)      " + backend.api());
+        for (String service : Backend.SERVICES) {
+            System.out.printf("  %-15s %s%n", service, backend.serviceUrl(service));
+        }
+        System.out.println("  DynamoDB        " + backend.emulators().dynamoDb());
+        System.out.println("  Cognito         " + backend.emulators().cognito() + "  pool " + backend.pool().id()
+                + "  client " + backend.pool().clientId());
+        System.out.println("  SQS             " + backend.emulators().sqs());
+        System.out.println("  Demo users      " + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList())
+                + "  password " + password);
+        System.out.println("  Settings        " + state.resolve("local.env"));
+        System.out.println("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    /** Each demo user signs in and asks for their profile: the path that provisions any new user. */
+    private static void provisionDemoUsers(Backend backend, String password) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        try (CognitoSetup cognito = new CognitoSetup(backend.emulators().cognito())) {
+            for (DemoUser user : DemoUser.ALL) {
+                String token = cognito.signIn(backend.pool(), user.email(), password).accessToken();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(backend.api().resolve("/api/profile"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("provisioning " + user.handle() + " failed: "
+                            + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+    }
+
+    private static Map<String, String> localEnv(Backend backend, String password) {
+        Map<String, String> env = new LinkedHashMap<>();
+        URI api = backend.api();
+        env.put("CRUDDUR_API_URL", "http://localhost:" + api.getPort());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("COGNITO_ENDPOINT", backend.emulators().cognito().toString());
+        env.put("COGNITO_USER_POOL_ID", backend.pool().id());
+        env.put("COGNITO_CLIENT_ID", backend.pool().clientId());
+        env.put("COGNITO_ISSUER", backend.pool().issuer());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.emulators().dynamoDb().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", backend.emulators().sqs().toString());
+        env.put("CRUDDUR_DEMO_PASSWORD", password);
+        env.put("REACT_APP_BACKEND_URL", "http://localhost:" + api.getPort());
+        env.put("REACT_APP_AWS_PROJECT_REGION", "us-east-1");
+        env.put("REACT_APP_AWS_COGNITO_REGION", "us-east-1");
+        env.put("REACT_APP_AWS_USER_POOLS_ID", backend.pool().id());
+        env.put("REACT_APP_CLIENT_ID", backend.pool().clientId());
+        return env;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** A fresh password each run (the emulator is local, but no password belongs in the repository). */
+    private static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder("Cruddur-");
+        for (int i = 0; i < 10; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.append("7a").toString();
+    }
+}

@@ -1,0 +1,117 @@
+package com.cruddur.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/**
+ * The AWS emulators of a local run, from pinned versions: dynalite (DynamoDB API) and cognito-local (Cognito user
+ * pools) as tethered Node processes, ElasticMQ (SQS API) inside this JVM. All state is in memory: each start is a
+ * clean slate.
+ */
+public final class Emulators implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Ports to listen on; 0 picks a free one. */
+    public record Ports(int dynamoDb, int cognito, int sqs) {
+        public static Ports anyFree() {
+            return new Ports(0, 0, 0);
+        }
+    }
+
+    private final List<Tethered> processes;
+    private final SQSRestServer sqs;
+    private final URI dynamoDbEndpoint;
+    private final URI cognitoEndpoint;
+    private final URI sqsEndpoint;
+
+    private Emulators(List<Tethered> processes, SQSRestServer sqs, URI dynamoDb, URI cognito, URI sqsEndpoint) {
+        this.processes = processes;
+        this.sqs = sqs;
+        this.dynamoDbEndpoint = dynamoDb;
+        this.cognitoEndpoint = cognito;
+        this.sqsEndpoint = sqsEndpoint;
+    }
+
+    public static Emulators start(Path root, Ports ports, Path logDir) {
+        Path modules = LocalPaths.emulators(root).resolve("node_modules");
+        if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("cognito-local"))) {
+            throw new IllegalStateException("the emulators are not installed: run `node "
+                    + LocalPaths.emulators(root).resolve("install.js") + "` (the build does it)");
+        }
+        List<Tethered> started = new ArrayList<>();
+        try {
+            int dynamoPort = pick(ports.dynamoDb(), "DynamoDB emulator");
+            Tethered dynalite = Tethered.start(root, "dynalite",
+                    List.of("node", modules.resolve("dynalite/cli.js").toString(), "--host", "127.0.0.1",
+                            "--port", String.valueOf(dynamoPort), "--createTableMs", "0", "--deleteTableMs", "0",
+                            "--updateTableMs", "0"),
+                    root, Map.of(), logDir);
+            started.add(dynalite);
+
+            int cognitoPort = pick(ports.cognito(), "Cognito emulator");
+            // cognito-local keeps its data in ./.cognito of its working directory: give it a fresh one
+            Path cognitoHome = Files.createTempDirectory("cruddur-cognito-");
+            cognitoHome.toFile().deleteOnExit();
+            Tethered cognito = Tethered.start(root, "cognito-local",
+                    List.of("node", modules.resolve("cognito-local/lib/bin/start.js").toString()),
+                    cognitoHome, Map.of("PORT", String.valueOf(cognitoPort), "HOST", "127.0.0.1",
+                            "NODE_NO_WARNINGS", "1"), logDir);
+            started.add(cognito);
+
+            SQSRestServer sqs = SQSRestServerBuilder.withPort(ports.sqs())
+                    .withInterface("127.0.0.1")
+                    .start();
+            int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
+
+            com.cruddur.localstack.Ports.awaitOpen(dynalite, dynamoPort, START_TIMEOUT);
+            com.cruddur.localstack.Ports.awaitOpen(cognito, cognitoPort, START_TIMEOUT);
+            return new Emulators(started, sqs, local(dynamoPort), local(cognitoPort), local(sqsPort));
+        } catch (IOException e) {
+            started.forEach(Tethered::close);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            started.forEach(Tethered::close);
+            throw e;
+        }
+    }
+
+    private static int pick(int port, String what) {
+        if (port == 0) {
+            return com.cruddur.localstack.Ports.free();
+        }
+        com.cruddur.localstack.Ports.requireFree(what, port);
+        return port;
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public URI dynamoDb() {
+        return dynamoDbEndpoint;
+    }
+
+    public URI cognito() {
+        return cognitoEndpoint;
+    }
+
+    public URI sqs() {
+        return sqsEndpoint;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Tethered::close);
+        sqs.stopAndWait();
+    }
+}

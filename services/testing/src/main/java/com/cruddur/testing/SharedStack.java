@@ -1,0 +1,107 @@
+package com.cruddur.testing;
+
+import com.cruddur.localstack.CognitoSetup;
+import com.cruddur.localstack.DemoUser;
+import com.cruddur.localstack.Emulators;
+import com.cruddur.localstack.LocalPaths;
+import com.cruddur.localstack.UserPool;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The emulators and a user pool with the demo users, started once per test JVM on free ports (so that two test
+ * runs never clash) and stopped when the JVM exits.
+ */
+public final class SharedStack {
+
+    /** A fresh password per run; never a real credential. */
+    public static final String PASSWORD = "Test-" + UUID.randomUUID() + "-1a";
+
+    private static SharedStack instance;
+
+    private final Emulators emulators;
+    private final UserPool pool;
+    private final String foreignClientId;
+    private final CognitoSetup cognito;
+    private final Map<String, String> subs = new ConcurrentHashMap<>();
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+
+    private SharedStack() {
+        Path root = LocalPaths.root();
+        this.emulators = Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
+        this.cognito = new CognitoSetup(emulators.cognito());
+        this.pool = cognito.createPool("cruddur-test");
+        this.foreignClientId = cognito.createClient(pool, "not-cruddur");
+        for (DemoUser user : DemoUser.ALL) {
+            subs.put(user.handle(), cognito.createUser(pool, user, PASSWORD));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cognito.close();
+            emulators.close();
+        }, "cruddur-test-stack-stop"));
+    }
+
+    public static synchronized SharedStack get() {
+        if (instance == null) {
+            instance = new SharedStack();
+        }
+        return instance;
+    }
+
+    public Emulators emulators() {
+        return emulators;
+    }
+
+    public UserPool pool() {
+        return pool;
+    }
+
+    public CognitoSetup cognito() {
+        return cognito;
+    }
+
+    /** An app client of the same pool that our services do not trust. */
+    public String foreignClientId() {
+        return foreignClientId;
+    }
+
+    /** The sub of a user created through {@link #createUser}, or of a demo user. */
+    public String sub(String handle) {
+        String sub = subs.get(handle);
+        if (sub == null) {
+            throw new IllegalArgumentException("no user " + handle);
+        }
+        return sub;
+    }
+
+    /** Creates a user with a unique handle made from {@code prefix}; returns the handle. */
+    public String createUser(String prefix, String displayName) {
+        String handle = prefix + UUID.randomUUID().toString().substring(0, 8);
+        subs.put(handle, cognito.createUser(pool, handle + "@cruddur.test", handle, displayName, PASSWORD));
+        return handle;
+    }
+
+    /** Creates a user with exactly this handle (e.g. to collide with another one); returns its sub. */
+    public String createUserWithHandle(String email, String handle, String displayName) {
+        return cognito.createUser(pool, email, handle, displayName, PASSWORD);
+    }
+
+    /** A fresh sign-in's access token, kept for the run (tokens live an hour). */
+    public String accessToken(String handle) {
+        return accessTokens.computeIfAbsent(handle, h -> cognito.signIn(pool, email(h), PASSWORD).accessToken());
+    }
+
+    public String idToken(String handle) {
+        return cognito.signIn(pool, email(handle), PASSWORD).idToken();
+    }
+
+    public String foreignClientAccessToken(String handle) {
+        return cognito.signIn(foreignClientId, email(handle), PASSWORD).accessToken();
+    }
+
+    private static String email(String handle) {
+        return handle + "@cruddur.test";
+    }
+}

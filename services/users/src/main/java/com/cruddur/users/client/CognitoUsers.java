@@ -1,0 +1,56 @@
+package com.cruddur.users.client;
+
+import com.cruddur.common.aws.AwsClients;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Reads users from the Cognito user pool (AdminGetUser), the source of every new profile. */
+@ApplicationScoped
+public class CognitoUsers {
+
+    /** What a Cognito user says about itself; {@code handle} and {@code name} may be missing. */
+    public record CognitoUser(String sub, Optional<String> handle, Optional<String> name, Optional<String> email) {
+    }
+
+    private final CognitoIdentityProviderClient cognito;
+    private final String userPoolId;
+
+    public CognitoUsers(AwsClients aws, @ConfigProperty(name = "cruddur.cognito.user-pool-id") String userPoolId) {
+        this.cognito = aws.build(CognitoIdentityProviderClient.builder().httpClient(UrlConnectionHttpClient.create()),
+                aws.config().endpoint().cognito());
+        this.userPoolId = userPoolId;
+    }
+
+    /**
+     * The user whose {@code sub} this is. In a pool that signs in by e-mail, a user's username is its sub, so
+     * AdminGetUser finds it by sub.
+     */
+    public Optional<CognitoUser> find(String sub) {
+        try {
+            var user = cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(sub));
+            return Optional.of(new CognitoUser(
+                    attribute(user.userAttributes(), "sub").orElse(sub),
+                    attribute(user.userAttributes(), "preferred_username"),
+                    attribute(user.userAttributes(), "name"),
+                    attribute(user.userAttributes(), "email")));
+        } catch (UserNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> attribute(java.util.List<AttributeType> attributes, String name) {
+        return attributes.stream().filter(a -> a.name().equals(name)).map(AttributeType::value)
+                .filter(value -> !value.isBlank()).findFirst();
+    }
+
+    @PreDestroy
+    void close() {
+        cognito.close();
+    }
+}

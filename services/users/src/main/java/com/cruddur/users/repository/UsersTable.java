@@ -1,0 +1,42 @@
+package com.cruddur.users.repository;
+
+import com.cruddur.common.aws.OwnedTables;
+import com.cruddur.users.UsersConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * One table, one string key {@code pk}, two kinds of item:
+ * {@code USER#<sub>} holds a profile, {@code HANDLE#<lower-case handle>} claims a handle for one sub.
+ */
+@ApplicationScoped
+public class UsersTable implements OwnedTables {
+
+    static final String PK = "pk";
+
+    private final UsersConfig config;
+
+    public UsersTable(UsersConfig config) {
+        this.config = config;
+    }
+
+    public String name() {
+        return config.table();
+    }
+
+    @Override
+    public List<CreateTableRequest> definitions() {
+        return List.of(CreateTableRequest.builder()
+                .tableName(name())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
+                .build());
+    }
+}

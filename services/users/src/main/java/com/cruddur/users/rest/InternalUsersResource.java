@@ -1,0 +1,46 @@
+package com.cruddur.users.rest;
+
+import com.cruddur.common.error.ApiException;
+import com.cruddur.common.validation.Validation;
+import com.cruddur.users.service.UserService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * For the other services, never for browsers: no {@code /api} prefix, so neither the edge nor the load balancer
+ * routes it. One call resolves the authors of a whole feed page.
+ */
+@Path("/internal/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalUsersResource {
+
+    static final int MAX_BATCH = 100;
+
+    private final UserService users;
+
+    public InternalUsersResource(UserService users) {
+        this.users = users;
+    }
+
+    /** {@code GET /internal/users?sub=a&sub=b}: the short profiles of those users that exist. */
+    @GET
+    public List<Profiles.ShortProfile> bySubs(@QueryParam("sub") List<String> subs) {
+        new Validation()
+                .check(subs == null || subs.isEmpty(), "sub_blank")
+                .check(subs != null && subs.size() > MAX_BATCH, "sub_too_many")
+                .throwIfFailed();
+        return users.findBySubs(subs).stream().map(Profiles.ShortProfile::of).toList();
+    }
+
+    @GET
+    @Path("/by-handle/{handle}")
+    public Profiles.Profile byHandle(@PathParam("handle") String handle) {
+        return users.findByHandle(handle).map(Profiles.Profile::of)
+                .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
+    }
+}

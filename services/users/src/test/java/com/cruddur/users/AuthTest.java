@@ -1,0 +1,96 @@
+package com.cruddur.users;
+
+import static org.hamcrest.Matchers.contains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.testing.Api;
+import com.cruddur.testing.Contract;
+import com.cruddur.testing.ForgedTokens;
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.SharedStack;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.function.Consumer;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+/** Each way a token can be wrong, on its own, is refused with 401 ["generic_401"]; a real one is accepted. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class AuthTest {
+
+    private static final OpenApiValidationFilter CONTRACT = Contract.validator();
+
+    private static void refused(io.restassured.specification.RequestSpecification request) {
+        request.filter(CONTRACT).get("/api/profile").then().statusCode(401).body("$", contains("generic_401"));
+    }
+
+    private static String forged(Consumer<JwtClaims> change) {
+        JwtClaims claims = ForgedTokens.accessClaims("bayko");
+        change.accept(claims);
+        return ForgedTokens.signedByPool(claims);
+    }
+
+    @Test
+    void aRealAccessTokenFromCognitoIsAccepted() {
+        String handle = Api.as("bayko").filter(CONTRACT).get("/api/profile").then().statusCode(200)
+                .extract().path("handle");
+        assertEquals("bayko", handle);
+    }
+
+    @Test
+    void aForgedTokenWithNothingWrongIsAccepted() {
+        // proves that the forged tokens below fail only for the one claim each of them changes
+        Api.withToken(forged(claims -> { })).filter(CONTRACT).get("/api/profile").then().statusCode(200);
+    }
+
+    @Test
+    void noAuthorizationHeader() {
+        refused(Api.anonymous());
+    }
+
+    @Test
+    void notABearerHeader() {
+        refused(Api.anonymous().header("Authorization", "Basic " + SharedStack.get().accessToken("bayko")));
+    }
+
+    @Test
+    void garbage() {
+        refused(Api.withToken("not.a.jwt"));
+    }
+
+    @Test
+    void badSignature() {
+        refused(Api.withToken(ForgedTokens.signedByStranger(ForgedTokens.accessClaims("bayko"))));
+    }
+
+    @Test
+    void expired() {
+        refused(Api.withToken(forged(claims -> {
+            claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 7200));
+            claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
+        })));
+    }
+
+    @Test
+    void wrongIssuer() {
+        refused(Api.withToken(forged(claims -> claims.setIssuer(SharedStack.get().pool().endpoint() + "/us-east-1_other"))));
+    }
+
+    @Test
+    void idTokenInsteadOfAccessToken() {
+        refused(Api.withToken(SharedStack.get().idToken("bayko")));
+    }
+
+    @Test
+    void accessTokenOfAnUnknownAppClient() {
+        refused(Api.withToken(SharedStack.get().foreignClientAccessToken("bayko")));
+    }
+
+    @Test
+    void algNone() {
+        refused(Api.withToken(ForgedTokens.unsigned(ForgedTokens.accessClaims("bayko"))));
+    }
+}
