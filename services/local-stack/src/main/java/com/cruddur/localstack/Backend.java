@@ -1,6 +1,11 @@
 package com.cruddur.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,11 +90,35 @@ public final class Backend implements AutoCloseable {
             for (Tethered process : processes) {
                 Ports.awaitHttpOk(process, serviceUrls.get(process.name()).resolve("/q/health/ready"), READY_TIMEOUT);
             }
+            provisionDemoUsers(emulators, pool, serviceUrls.get("edge"), options.demoPassword());
             return new Backend(emulators, pool, demoSubs, processes, serviceUrls.get("edge"), serviceUrls);
         } catch (RuntimeException e) {
             processes.forEach(Tethered::close);
             emulators.close();
             throw e;
+        }
+    }
+
+    /** Each demo user signs in and asks for their own profile: the path that provisions any new user. */
+    private static void provisionDemoUsers(Emulators emulators, UserPool pool, URI api, String password) {
+        HttpClient http = HttpClient.newHttpClient();
+        try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
+            for (DemoUser user : DemoUser.ALL) {
+                String token = cognito.signIn(pool, user.email(), password).accessToken();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/profile"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("provisioning " + user.handle() + " failed: "
+                            + response.statusCode() + " " + response.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("provisioning the demo users failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning the demo users", e);
         }
     }
 

@@ -1,10 +1,6 @@
 package com.cruddur.localstack;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -42,7 +38,6 @@ public final class DevMain {
             stopped.countDown();
         }, "cruddur-stop"));
 
-        provisionDemoUsers(backend, password);
         Map<String, String> localEnv = localEnv(backend, password);
         Files.createDirectories(state);
         StringBuilder file = new StringBuilder("# Written by bin/dev; valid while it runs.\n");
@@ -63,24 +58,6 @@ public final class DevMain {
         System.out.println("  Settings        " + state.resolve("local.env"));
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
-    }
-
-    /** Each demo user signs in and asks for their profile: the path that provisions any new user. */
-    private static void provisionDemoUsers(Backend backend, String password) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        try (CognitoSetup cognito = new CognitoSetup(backend.emulators().cognito())) {
-            for (DemoUser user : DemoUser.ALL) {
-                String token = cognito.signIn(backend.pool(), user.email(), password).accessToken();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(backend.api().resolve("/api/profile"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("provisioning " + user.handle() + " failed: "
-                            + response.statusCode() + " " + response.body());
-                }
-            }
-        }
     }
 
     private static Map<String, String> localEnv(Backend backend, String password) {

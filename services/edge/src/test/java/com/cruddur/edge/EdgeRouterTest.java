@@ -1,0 +1,102 @@
+package com.cruddur.edge;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.cruddur.contract.Route;
+import com.cruddur.contract.RoutingTable;
+import com.cruddur.testing.Api;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+@QuarkusTest
+@WithTestResource(StubBackends.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EdgeRouterTest {
+
+    private static final String FRONTEND = "http://localhost:3000";
+    private static final List<Route> ROUTES = RoutingTable.fromContract().routes();
+
+    /** A concrete path the route's pattern matches, as the frontend would request it. */
+    private static String sample(Route route) {
+        return route.pattern().replace("*", "0f8fad5b-d9cb-469f-a165-70867728950e");
+    }
+
+    @Test
+    @Order(1)
+    void everyRouteOfTheContractReachesItsOwnerWithHeadersAndBody() {
+        for (Route route : ROUTES) {
+            if (route.service().equals(EdgeRouter.SELF)) {
+                continue;
+            }
+            Api.withToken("abc.def.ghi").body("{\"message\":\"hi\"}").post(sample(route)).then()
+                    .statusCode(200)
+                    .body("service", equalTo(route.service()))
+                    .body("method", equalTo("POST"))
+                    .body("path", equalTo(sample(route)))
+                    .body("authorization", equalTo("Bearer abc.def.ghi"))
+                    .body("body", equalTo("{'message':'hi'}"));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theHealthCheckIsTheEdgesOwn() {
+        Api.anonymous().get("/api/health-check").then().statusCode(200)
+                .body("success", equalTo(true)).body("ver", equalTo(1));
+    }
+
+    @Test
+    @Order(1)
+    void internalAndUnknownPathsAreNeverRouted() {
+        Api.anonymous().get("/internal/users?sub=x").then().statusCode(404).contentType("application/json")
+                .body("$", contains("not_found"));
+        Api.anonymous().get("/api/users/bob/short").then().statusCode(404).contentType("application/json")
+                .body("$", contains("not_found"));
+        Api.anonymous().get("/api/nothing").then().statusCode(404).contentType("application/json")
+                .body("$", contains("not_found"));
+    }
+
+    @Test
+    @Order(1)
+    void preflightIsAnsweredForEveryRoute() {
+        for (Route route : ROUTES) {
+            for (String method : List.of("GET", "POST", "PUT", "DELETE")) {
+                Api.anonymous().header("Origin", FRONTEND)
+                        .header("Access-Control-Request-Method", method)
+                        .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key")
+                        .options(sample(route)).then()
+                        .statusCode(200)
+                        .header("Access-Control-Allow-Origin", FRONTEND)
+                        .header("Access-Control-Allow-Methods", "GET,POST,PUT,DELETE,OPTIONS,HEAD")
+                        .header("Access-Control-Allow-Headers", "Authorization,Content-Type,Idempotency-Key");
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void proxiedResponsesCarryTheEdgesCorsHeadersOnly() {
+        Route route = ROUTES.stream().filter(r -> r.service().equals("users")).findFirst().orElseThrow();
+        Response response = Api.anonymous().header("Origin", FRONTEND).get(sample(route));
+        assertEquals(List.of(FRONTEND), response.headers().getValues("Access-Control-Allow-Origin"));
+        assertEquals(List.of("Link,Location"), response.headers().getValues("Access-Control-Expose-Headers"));
+    }
+
+    @Test
+    @Order(2)
+    void aServiceThatIsDownIsA502InJson() {
+        StubBackends.stop("messages");
+        Api.anonymous().get("/api/message_groups").then().statusCode(502).contentType("application/json")
+                .body("$", contains("service_unavailable"));
+        // the others still answer
+        Api.anonymous().get("/api/users/@bayko/short").then().statusCode(200).body("service", equalTo("users"));
+    }
+}

@@ -1,0 +1,21 @@
+package com.cruddur.messages;
+
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.ServiceConventionsTest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class HttpConventionsTest extends ServiceConventionsTest {
+
+    @Override
+    protected String service() {
+        return "messages";
+    }
+
+    @Override
+    protected String basePackage() {
+        return "com.cruddur.messages";
+    }
+}

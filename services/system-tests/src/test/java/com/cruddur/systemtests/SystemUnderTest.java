@@ -1,0 +1,45 @@
+package com.cruddur.systemtests;
+
+import com.cruddur.localstack.Backend;
+import com.cruddur.localstack.CognitoSetup;
+import com.cruddur.localstack.DemoUser;
+import com.cruddur.localstack.Emulators;
+import com.cruddur.localstack.LocalPaths;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The packaged services and the edge on the emulators, started once for all system tests (as bin/dev starts them,
+ * but on free ports), and the demo users' sign-in as the frontend does it.
+ */
+final class SystemUnderTest {
+
+    static final String FRONTEND = "http://localhost:3000";
+    private static final String PASSWORD = "System-" + UUID.randomUUID() + "-1a";
+    private static Backend backend;
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private SystemUnderTest() {
+    }
+
+    static synchronized Backend backend() {
+        if (backend == null) {
+            Path root = LocalPaths.root();
+            backend = Backend.start(root, new Backend.Options(0, 0, Emulators.Ports.anyFree(), FRONTEND, PASSWORD,
+                    root.resolve("services/system-tests/target/system-logs")));
+            Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
+        }
+        return backend;
+    }
+
+    /** Signs in with e-mail and password (USER_PASSWORD_AUTH), as the frontend's Amplify does against the emulator. */
+    static String accessToken(String handle) {
+        return TOKENS.computeIfAbsent(handle, h -> {
+            try (CognitoSetup cognito = new CognitoSetup(backend().emulators().cognito())) {
+                return cognito.signIn(backend().pool(), DemoUser.named(h).email(), PASSWORD).accessToken();
+            }
+        });
+    }
+}
