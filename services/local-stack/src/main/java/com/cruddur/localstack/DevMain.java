@@ -19,7 +19,7 @@ public final class DevMain {
 
     public static void main(String[] args) throws Exception {
         Path root = LocalPaths.root();
-        Path state = root.resolve(".cruddur");
+        Path state = Path.of(env("CRUDDUR_STATE_DIR", root.resolve(".cruddur").toString()));
         int apiPort = Integer.parseInt(env("CRUDDUR_PORT", "4567"));
         String password = env("CRUDDUR_DEMO_PASSWORD", randomPassword());
         Backend.Options options = new Backend.Options(apiPort, apiPort + 1,
