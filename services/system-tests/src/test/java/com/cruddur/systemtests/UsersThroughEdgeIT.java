@@ -6,47 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.cruddur.testing.Api;
-import com.cruddur.testing.Contract;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The users endpoints through the edge, as the Cruddur React frontend calls them from its origin. */
 class UsersThroughEdgeIT {
 
-    private static final OpenApiValidationFilter CONTRACT = Contract.validator();
-
-    @BeforeAll
-    static void start() {
-        RestAssured.baseURI = SystemUnderTest.backend().api().toString();
-        RestAssured.port = SystemUnderTest.backend().api().getPort();
-    }
-
-    /** What the browser does before each call: a preflight that must allow the method and headers. */
-    private static void preflight(String method, String path) {
-        Api.anonymous().header("Origin", SystemUnderTest.FRONTEND)
-                .header("Access-Control-Request-Method", method)
-                .header("Access-Control-Request-Headers", "authorization,content-type")
-                .options(path).then().statusCode(200)
-                .header("Access-Control-Allow-Origin", SystemUnderTest.FRONTEND);
-    }
-
-    private static RequestSpecification browser(String handle) {
-        RequestSpecification request = Api.anonymous().header("Origin", SystemUnderTest.FRONTEND).filter(CONTRACT);
-        return handle == null ? request : request.header("Authorization", "Bearer " + SystemUnderTest.accessToken(handle));
-    }
-
     @Test
     void demoUsersExistBeforeTheyEverSignIn() {
         for (String handle : List.of("andrewbrown", "altbrown", "bayko", "londo")) {
-            preflight("GET", "/api/users/@" + handle + "/short");
-            browser(null).get("/api/users/@" + handle + "/short").then().statusCode(200)
+            Browser.preflight("GET", "/api/users/@" + handle + "/short");
+            Browser.anonymous().get("/api/users/@" + handle + "/short").then().statusCode(200)
                     .body("handle", equalTo(handle))
                     .body("uuid", equalTo(SystemUnderTest.backend().demoSubs().get(handle)));
         }
@@ -54,8 +27,8 @@ class UsersThroughEdgeIT {
 
     @Test
     void aSignedInUserEditsTheirProfileWithPutAsTheFrontendDoes() {
-        preflight("PUT", "/api/profile/update");
-        Response response = browser("andrewbrown")
+        Browser.preflight("PUT", "/api/profile/update");
+        Response response = Browser.as("andrewbrown")
                 .body(Map.of("display_name", "Andrew B.", "bio", "Cloud instructor"))
                 .put("/api/profile/update");
         response.then().statusCode(200)
@@ -65,33 +38,34 @@ class UsersThroughEdgeIT {
         // exactly one allow-origin value: the edge's, not the service's as well
         assertEquals(List.of(SystemUnderTest.FRONTEND), response.headers().getValues("Access-Control-Allow-Origin"));
 
-        browser(null).get("/api/users/@andrewbrown/short").then().statusCode(200)
+        Browser.anonymous().get("/api/users/@andrewbrown/short").then().statusCode(200)
                 .body("display_name", equalTo("Andrew B."));
-        browser("andrewbrown").get("/api/profile").then().statusCode(200).body("bio", equalTo("Cloud instructor"));
+        Browser.as("andrewbrown").get("/api/profile").then().statusCode(200).body("bio", equalTo("Cloud instructor"));
     }
 
     @Test
     void validationErrorsArriveAsAnArrayOfEveryCode() {
-        browser("altbrown").body(Map.of("display_name", "", "bio", "x".repeat(300)))
+        Browser.as("altbrown").body(Map.of("display_name", "", "bio", "x".repeat(300)))
                 .put("/api/profile/update").then().statusCode(422)
                 .body("$", containsInAnyOrder("display_name_blank", "bio_exceed_max_chars"));
     }
 
     @Test
     void withoutATokenTheFrontendGetsGeneric401() {
-        browser(null).get("/api/profile").then().statusCode(401).body("$", contains("generic_401"));
+        Browser.anonymous().get("/api/profile").then().statusCode(401).body("$", contains("generic_401"));
     }
 
     @Test
     void avatarUploadUrl() {
-        preflight("POST", "/api/avatars/key_upload");
-        browser("bayko").body(Map.of("extension", "jpg")).post("/api/avatars/key_upload").then().statusCode(200)
+        Browser.preflight("POST", "/api/avatars/key_upload");
+        Browser.as("bayko").body(Map.of("extension", "jpg")).post("/api/avatars/key_upload").then().statusCode(200)
                 .body("url", startsWith("https://cruddur-avatars-local.s3"));
     }
 
     @Test
     void internalEndpointsAreNotReachableThroughTheEdge() {
-        Api.anonymous().get("/internal/users/by-handle/bayko").then().statusCode(404).body("$", contains("not_found"));
+        Api.anonymous().baseUri(SystemUnderTest.backend().api().toString()).port(SystemUnderTest.backend().api().getPort())
+                .get("/internal/users/by-handle/bayko").then().statusCode(404).body("$", contains("not_found"));
         // while the users service itself answers them
         Api.anonymous().baseUri(SystemUnderTest.backend().serviceUrl("users").toString())
                 .port(SystemUnderTest.backend().serviceUrl("users").getPort())

@@ -5,7 +5,13 @@ import com.cruddur.localstack.DemoUser;
 import com.cruddur.localstack.Emulators;
 import com.cruddur.localstack.LocalPaths;
 import com.cruddur.localstack.UserPool;
+import com.cruddur.localstack.Ports;
+import com.cruddur.localstack.Tethered;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +33,7 @@ public final class SharedStack {
     private final CognitoSetup cognito;
     private final Map<String, String> subs = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+    private URI usersService;
 
     private SharedStack() {
         Path root = LocalPaths.root();
@@ -41,6 +48,35 @@ public final class SharedStack {
             cognito.close();
             emulators.close();
         }, "cruddur-test-stack-stop"));
+    }
+
+    /**
+     * The real users service, packaged, on the shared emulators: started once per test JVM, for the services that
+     * call it.
+     */
+    public synchronized URI usersService() {
+        if (usersService == null) {
+            Path root = LocalPaths.root();
+            int port = Ports.free();
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb().toString());
+            env.put("COGNITO_ENDPOINT", emulators.cognito().toString());
+            env.put("COGNITO_USER_POOL_ID", pool.id());
+            env.put("COGNITO_CLIENT_ID", pool.clientId());
+            env.put("COGNITO_ISSUER", pool.issuer());
+            env.put("CRUDDUR_CREATE_TABLES", "true");
+            env.put("FRONTEND_URL", "http://localhost:3000");
+            env.put("AVATARS_BUCKET", "cruddur-avatars-test");
+            Tethered users = Tethered.start(root, "users-service",
+                    List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, "users").toString()),
+                    root, env, root.resolve("services/testing/target/emulator-logs"));
+            URI url = URI.create("http://127.0.0.1:" + port);
+            Ports.awaitHttpOk(users, url.resolve("/q/health/ready"), Duration.ofSeconds(60));
+            Runtime.getRuntime().addShutdownHook(new Thread(users::close, "users-service-stop"));
+            usersService = url;
+        }
+        return usersService;
     }
 
     public static synchronized SharedStack get() {

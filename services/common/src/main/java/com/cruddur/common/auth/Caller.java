@@ -1,6 +1,7 @@
 package com.cruddur.common.auth;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,6 +30,18 @@ public class Caller {
             return Optional.empty();
         }
         return Optional.ofNullable(token.getSubject()).filter(sub -> !sub.isBlank());
+    }
+
+    /**
+     * For endpoints where sign-in is optional: the caller's sub, or empty when the token is missing or not valid
+     * (the frontend may send a stale token; the page is then served as to anyone).
+     */
+    public Optional<String> optionalSub() {
+        try {
+            return sub();
+        } catch (AuthenticationFailedException e) {
+            return Optional.empty();
+        }
     }
 
     /** The caller's sub; a request without a valid token gets 401 {@code ["generic_401"]}. */

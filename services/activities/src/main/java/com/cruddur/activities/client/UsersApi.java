@@ -1,0 +1,27 @@
+package com.cruddur.activities.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The users service's internal endpoints; only the fields we use are bound. */
+@Path("/internal/users")
+@RegisterRestClient(configKey = "users")
+interface UsersApi {
+
+    record ShortProfile(String uuid, String handle, String displayName) {
+    }
+
+    record Profile(String uuid, String handle, String displayName, String bio) {
+    }
+
+    @GET
+    List<ShortProfile> bySubs(@QueryParam("sub") List<String> subs);
+
+    @GET
+    @Path("/by-handle/{handle}")
+    Profile byHandle(@PathParam("handle") String handle);
+}

@@ -1,0 +1,52 @@
+package com.cruddur.activities.service;
+
+import com.cruddur.activities.Activity;
+import com.cruddur.activities.client.AuthorDirectory;
+import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns activities into what the frontend shows: the authors of a whole page in one call to the users service, and
+ * the caller's likes and reposts in one batch read. An activity whose author no longer exists is left out.
+ */
+@ApplicationScoped
+public class ActivityViews {
+
+    private final AuthorDirectory authors;
+    private final ActivityRepository activities;
+
+    public ActivityViews(AuthorDirectory authors, ActivityRepository activities) {
+        this.authors = authors;
+        this.activities = activities;
+    }
+
+    public List<ActivityView> render(List<Activity> page, Optional<String> caller) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AuthorDirectory.Author> byAuthor = authors.bySubs(page.stream().map(Activity::authorSub).toList());
+        Set<String> markers = caller.map(sub -> activities.markersOf(sub, page.stream().map(Activity::uuid).toList()))
+                .orElse(Set.of());
+        return page.stream().filter(a -> byAuthor.containsKey(a.authorSub()))
+                .map(a -> view(a, byAuthor.get(a.authorSub()), caller.isPresent(), markers))
+                .toList();
+    }
+
+    public ActivityView render(Activity activity, Optional<String> caller) {
+        return render(List.of(activity), caller).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the author of " + activity.uuid() + " is unknown"));
+    }
+
+    private static ActivityView view(Activity a, AuthorDirectory.Author author, boolean signedIn, Set<String> markers) {
+        return new ActivityView(a.uuid(), author.displayName(), author.handle(), a.message(),
+                Timestamps.format(a.createdAt()), Timestamps.format(a.expiresAt()),
+                a.repliesCount(), a.repostsCount(), a.likesCount(), a.replyTo(),
+                signedIn ? markers.contains(a.uuid() + "|LIKE") : null,
+                signedIn ? markers.contains(a.uuid() + "|REPOST") : null);
+    }
+}

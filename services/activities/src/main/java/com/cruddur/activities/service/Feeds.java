@@ -1,0 +1,105 @@
+package com.cruddur.activities.service;
+
+import com.cruddur.activities.ActivitiesConfig;
+import com.cruddur.activities.Activity;
+import com.cruddur.activities.client.AuthorDirectory;
+import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.activities.repository.ActivityRepository.Page;
+import com.cruddur.activities.repository.ActivityRepository.Position;
+import com.cruddur.common.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The read side: home feed, a user's profile page, one crud with its replies, and search. Live items only. */
+@ApplicationScoped
+public class Feeds {
+
+    /** A page of views and the position to continue after, if there is more. */
+    public record FeedPage(List<ActivityView> items, Optional<Position> next) {
+    }
+
+    public record ProfilePage(ProfileView profile, FeedPage activities) {
+    }
+
+    public record ProfileView(String uuid, String cognitoUserUuid, String handle, String displayName, String bio,
+            long crudsCount) {
+    }
+
+    public record Show(ActivityView activity, List<ActivityView> replies) {
+    }
+
+    private final ActivityRepository activities;
+    private final ActivityViews views;
+    private final AuthorDirectory authors;
+    private final ActivitiesConfig config;
+    private final Clock clock;
+
+    public Feeds(ActivityRepository activities, ActivityViews views, AuthorDirectory authors, ActivitiesConfig config,
+            Clock clock) {
+        this.activities = activities;
+        this.views = views;
+        this.authors = authors;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public FeedPage home(Optional<String> caller, Paging paging) {
+        return render(activities.feed(config.feedShards(), paging.after(), now(), paging.limit()), caller);
+    }
+
+    public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
+        AuthorDirectory.Profile user = authors.byHandle(handle).orElseThrow(() -> ApiException.notFound("user_not_found"));
+        Instant now = now();
+        ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),
+                activities.countLiveByAuthor(user.sub(), now));
+        return new ProfilePage(profile, render(activities.byAuthor(user.sub(), paging.after(), now, paging.limit()), caller));
+    }
+
+    public Show show(String handle, String uuid, Optional<String> caller) {
+        Instant now = now();
+        Activity activity = Optional.of(uuid).filter(Posting::isUuid).flatMap(activities::find)
+                .filter(a -> a.isLiveAt(now)).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+        List<Activity> all = new ArrayList<>();
+        all.add(activity);
+        all.addAll(activities.replies(uuid, now));
+        List<ActivityView> rendered = views.render(all, caller);
+        if (rendered.isEmpty() || !rendered.get(0).uuid().equals(uuid)
+                || !rendered.get(0).handle().toLowerCase(Locale.ROOT).equals(handle.toLowerCase(Locale.ROOT))) {
+            throw ApiException.notFound(Posting.NOT_FOUND);
+        }
+        return new Show(rendered.get(0), rendered.subList(1, rendered.size()));
+    }
+
+    /** Cruds that contain every token of {@code term}, newest first. */
+    public FeedPage search(String term, Optional<String> caller, Paging paging) {
+        List<String> tokens = List.copyOf(SearchTokens.of(term));
+        if (tokens.isEmpty()) {
+            return new FeedPage(List.of(), Optional.empty());
+        }
+        Page<Position> positions = activities.searchToken(tokens.get(0), paging.after(), now(), paging.limit());
+        List<Activity> found = activities.findAll(positions.items().stream()
+                .map(p -> p.sortKey().substring(p.sortKey().indexOf('#') + 1)).toList());
+        Instant now = now();
+        List<Activity> matching = found.stream().filter(a -> a.isLiveAt(now))
+                .filter(a -> SearchTokens.of(a.message()).containsAll(Set.copyOf(tokens))).toList();
+        Optional<Position> next = positions.hasMore()
+                ? Optional.of(positions.items().get(positions.items().size() - 1)) : Optional.empty();
+        return new FeedPage(views.render(matching, caller), next);
+    }
+
+    private FeedPage render(Page<Activity> page, Optional<String> caller) {
+        Optional<Position> next = page.hasMore()
+                ? Optional.of(Position.of(page.items().get(page.items().size() - 1))) : Optional.empty();
+        return new FeedPage(views.render(page.items(), caller), next);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

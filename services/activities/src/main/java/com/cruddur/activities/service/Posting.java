@@ -1,0 +1,150 @@
+package com.cruddur.activities.service;
+
+import com.cruddur.activities.ActivitiesConfig;
+import com.cruddur.activities.Activity;
+import com.cruddur.activities.Ttl;
+import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.common.error.ApiException;
+import com.cruddur.common.validation.Validation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Posting cruds and replies: validation, expiry, counters, search tokens, and safe retries. */
+@ApplicationScoped
+public class Posting {
+
+    public static final int CRUD_MAX = 280;
+    public static final int REPLY_MAX = 1024;
+    public static final String NOT_FOUND = "activity_not_found";
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    private static final int MAX_IDEMPOTENCY_KEY = 255;
+
+    private final ActivityRepository activities;
+    private final ActivitiesConfig config;
+    private final Clock clock;
+
+    public Posting(ActivityRepository activities, ActivitiesConfig config, Clock clock) {
+        this.activities = activities;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A new crud by {@code sub}, live for {@code ttl}. */
+    public Activity create(String sub, String message, String ttl, String idempotencyKey) {
+        String text = message == null ? null : message.strip();
+        Optional<Ttl> lifetime = Ttl.parse(ttl);
+        Validation validation = messageChecks(text, CRUD_MAX, "message_exceed_max_chars")
+                .check(Validation.isBlank(ttl), "ttl_blank")
+                .check(!Validation.isBlank(ttl) && lifetime.isEmpty(), "ttl_invalid");
+        checkKey(idempotencyKey, validation);
+        validation.throwIfFailed();
+        return once(sub, idempotencyKey, "crud\n" + ttl + "\n" + text, uuid -> {
+            Instant now = now();
+            Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
+            activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()));
+            activities.putTokens(crud, SearchTokens.of(text));
+            return crud;
+        });
+    }
+
+    /** A reply by {@code sub} to a live activity; it expires with it and counts in its {@code replies_count}. */
+    public Activity reply(String sub, String parentUuid, String message, String idempotencyKey) {
+        String text = message == null ? null : message.strip();
+        Validation validation = messageChecks(text, REPLY_MAX, "message_exceed_max_chars_1024");
+        checkKey(idempotencyKey, validation);
+        Activity parent = live(parentUuid);
+        validation.throwIfFailed();
+        return once(sub, idempotencyKey, "reply\n" + parentUuid + "\n" + text, uuid -> {
+            Activity reply = new Activity(uuid, sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
+            activities.insert(reply, 0);
+            activities.addToCounter(parent.uuid(), "replies_count", 1);
+            return reply;
+        });
+    }
+
+    /** The live activity with this uuid; 404 for an unknown, expired or malformed one. */
+    public Activity live(String uuid) {
+        if (!isUuid(uuid)) {
+            throw ApiException.notFound(NOT_FOUND);
+        }
+        return activities.find(uuid).filter(a -> a.isLiveAt(now())).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    public static boolean isUuid(String text) {
+        return text != null && text.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    private static Validation messageChecks(String text, int max, String tooLong) {
+        return new Validation()
+                .check(Validation.isBlank(text), "message_blank")
+                .check(Validation.length(text) > max, tooLong)
+                .check(text != null && text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'),
+                        "message_invalid_characters");
+    }
+
+    private static void checkKey(String key, Validation validation) {
+        validation.check(key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY
+                || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)), "idempotency_key_invalid");
+    }
+
+    /**
+     * Runs {@code write} once per idempotency key and caller within 24 hours: a retry gets the activity the first
+     * request created. Without a key, every call writes.
+     */
+    private Activity once(String sub, String key, String request, java.util.function.Function<String, Activity> write) {
+        String uuid = UUID.randomUUID().toString();
+        if (key == null) {
+            return write.apply(uuid);
+        }
+        Instant now = now();
+        Optional<Map.Entry<String, String>> claimed = activities.claimIdempotencyKey(sub, key, sha256(request), uuid, now,
+                now.plus(IDEMPOTENCY_WINDOW));
+        if (claimed.isEmpty()) {
+            return write.apply(uuid);
+        }
+        if (!claimed.get().getValue().equals(sha256(request))) {
+            throw new ApiException(422, "idempotency_key_reused");
+        }
+        return awaitFirst(() -> activities.find(claimed.get().getKey()));
+    }
+
+    /** The first request may still be writing: wait for it briefly. */
+    private static Activity awaitFirst(Supplier<Optional<Activity>> find) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            Optional<Activity> found = find.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new ApiException(409, "idempotency_key_in_progress");
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package com.cruddur.activities;
+
+import static com.cruddur.activities.Cruds.CONTRACT;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.testing.Api;
+import com.cruddur.testing.Contract;
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.UsersServiceResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@WithTestResource(UsersServiceResource.class)
+class PostingTest {
+
+    private static final OpenApiValidationFilter RESPONSES = Contract.responseValidator();
+
+    @Test
+    void aCrudIsCreatedWithItsAuthorAndExpiry() {
+        Instant before = Instant.now();
+        JsonPath crud = Api.as("andrewbrown").filter(CONTRACT).body(Map.of("message", "  Cloud is fun!  ", "ttl", "3-hours"))
+                .post("/api/activities").then().statusCode(200)
+                .body("handle", equalTo("andrewbrown"))
+                .body("display_name", equalTo("Andrew Brown"))
+                .body("message", equalTo("Cloud is fun!"))
+                .body("replies_count", equalTo(0)).body("likes_count", equalTo(0)).body("reposts_count", equalTo(0))
+                .body("liked", equalTo(false)).body("reposted", equalTo(false))
+                .body("reply_to_activity_uuid", nullValue())
+                .extract().jsonPath();
+        Instant created = Instant.parse(crud.getString("created_at"));
+        Instant expires = Instant.parse(crud.getString("expires_at"));
+        assertEquals(Duration.ofHours(3), Duration.between(created, expires));
+        assertEquals(true, !created.isBefore(before.minusSeconds(1)) && !created.isAfter(Instant.now()));
+    }
+
+    @Test
+    void everyFailingCheckIsReportedTogether() {
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "   ", "ttl", "")).post("/api/activities")
+                .then().statusCode(422).body("$", containsInAnyOrder("message_blank", "ttl_blank"));
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "x".repeat(281), "ttl", "2-weeks")).post("/api/activities")
+                .then().statusCode(422).body("$", containsInAnyOrder("message_exceed_max_chars", "ttl_invalid"));
+        Api.as("bayko").filter(CONTRACT).body(Map.of()).post("/api/activities")
+                .then().statusCode(422).body("$", containsInAnyOrder("message_blank", "ttl_blank"));
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "bell\u0007", "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(422).body("$", contains("message_invalid_characters"));
+    }
+
+    @Test
+    void theLimitCountsCharactersNotBytes() {
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "🌩".repeat(280), "ttl", "1-hour")).post("/api/activities")
+                .then().statusCode(200);
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "line one\nline two", "ttl", "1-hour")).post("/api/activities")
+                .then().statusCode(200).body("message", equalTo("line one\nline two"));
+    }
+
+    @Test
+    void badBodiesAre4xxWithCodes() {
+        Api.as("bayko").filter(RESPONSES).body("not json").post("/api/activities")
+                .then().statusCode(400).body("$", contains("json_malformed"));
+        Api.as("bayko").filter(RESPONSES).body("{\"message\": [1], \"ttl\": \"1-day\"}").post("/api/activities")
+                .then().statusCode(422).body("$", contains("message_invalid"));
+        Api.as("bayko").filter(RESPONSES).body("{\"message\": \"" + "x".repeat(70_000) + "\", \"ttl\": \"1-day\"}")
+                .post("/api/activities").then().statusCode(413).body("$", contains("body_too_large"));
+        Api.as("bayko").filter(RESPONSES).contentType("text/plain").body("hello").post("/api/activities")
+                .then().statusCode(415).body("$", contains("unsupported_media_type"));
+    }
+
+    @Test
+    void postingRequiresSignIn() {
+        Api.anonymous().filter(CONTRACT).body(Map.of("message", "hi", "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(401).body("$", contains("generic_401"));
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyReturnsTheSameCrud() {
+        String key = UUID.randomUUID().toString();
+        String message = "retry me " + UUID.randomUUID();
+        String first = Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key)
+                .body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(200).extract().path("uuid");
+        String second = Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key)
+                .body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(200).extract().path("uuid");
+        assertEquals(first, second);
+        List<String> messages = Api.as("londo").filter(CONTRACT).get("/api/activities/@londo?limit=100")
+                .then().statusCode(200).extract().jsonPath().getList("activities.message", String.class);
+        assertEquals(1, Collections.frequency(messages, message));
+
+        // the same key from another user is another request
+        String other = Api.as("bayko").filter(CONTRACT).header("Idempotency-Key", key)
+                .body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(200).extract().path("uuid");
+        assertEquals(false, other.equals(first));
+    }
+
+    @Test
+    void anIdempotencyKeyCannotBeReusedForAnotherCrud() {
+        String key = UUID.randomUUID().toString();
+        Cruds.post("altbrown", "first", "1-day");
+        Api.as("altbrown").filter(CONTRACT).header("Idempotency-Key", key).body(Map.of("message", "one", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(200);
+        Api.as("altbrown").filter(CONTRACT).header("Idempotency-Key", key).body(Map.of("message", "two", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(422).body("$", contains("idempotency_key_reused"));
+    }
+}
