@@ -109,6 +109,15 @@ class PostingTest {
     }
 
     @Test
+    void aMalformedIdempotencyKeyIsRefusedWithTheOtherCodes() {
+        Api.as("altbrown").filter(RESPONSES).header("Idempotency-Key", "x".repeat(256)).body(Map.of("message", " ", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(422)
+                .body("$", containsInAnyOrder("message_blank", "idempotency_key_invalid"));
+        Api.as("altbrown").filter(RESPONSES).header("Idempotency-Key", "has space").body(Map.of("message", "x", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(422).body("$", contains("idempotency_key_invalid"));
+    }
+
+    @Test
     void anIdempotencyKeyCannotBeReusedForAnotherCrud() {
         String key = UUID.randomUUID().toString();
         Cruds.post("altbrown", "first", "1-day");

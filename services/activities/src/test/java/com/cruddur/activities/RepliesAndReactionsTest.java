@@ -65,6 +65,8 @@ class RepliesAndReactionsTest {
                 .body("$", contains("activity_not_found"));
         Api.as("bayko").filter(CONTRACT).body(Map.of("message", "x")).post("/api/activities/not-a-uuid/reply")
                 .then().statusCode(404).body("$", contains("activity_not_found"));
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "x")).post("/api/activities/" + java.util.UUID.randomUUID() + "/reply")
+                .then().statusCode(404).body("$", contains("activity_not_found"));
     }
 
     @Test
