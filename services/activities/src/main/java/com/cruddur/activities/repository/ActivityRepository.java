@@ -32,13 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @ApplicationScoped
 public class ActivityRepository {
 
-    /** A feed position: the sort key {@code <created_at>#<uuid>} of the last item seen. */
-    public record Position(String sortKey) {
-        public static Position of(Activity activity) {
-            return new Position(ActivityRepository.sortKey(activity.createdAt(), activity.uuid()));
-        }
-    }
-
     /** A page of items and whether more follow. */
     public record Page<T>(List<T> items, boolean hasMore) {
     }
@@ -101,17 +94,17 @@ public class ActivityRepository {
      * Live cruds of the home feed, newest first, older than {@code after}: each feed partition is read newest first
      * and the partitions are merged, so the global order holds whatever partition a crud was written to.
      */
-    public Page<Activity> feed(int shards, Optional<Position> after, Instant now, int limit) {
+    public Page<Activity> feed(int shards, Optional<String> after, Instant now, int limit) {
         List<Activity> merged = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
             merged.addAll(queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "FEED#" + shard, after, false, now, limit + 1));
         }
-        merged.sort(Comparator.comparing((Activity a) -> Position.of(a).sortKey()).reversed());
+        merged.sort(Comparator.comparing((Activity a) -> position(a)).reversed());
         return page(merged, limit);
     }
 
     /** A user's live cruds, newest first. */
-    public Page<Activity> byAuthor(String sub, Optional<Position> after, Instant now, int limit) {
+    public Page<Activity> byAuthor(String sub, Optional<String> after, Instant now, int limit) {
         return page(queryLive(ActivitiesTable.AUTHOR_INDEX, "gsi2pk", "gsi2sk", "AUTHOR#" + sub, after, false, now, limit + 1), limit);
     }
 
@@ -203,7 +196,7 @@ public class ActivityRepository {
         for (String token : tokens) {
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("pk", s("TOKEN#" + token));
-            item.put("sk", s(Position.of(activity).sortKey()));
+            item.put("sk", s(position(activity)));
             item.put("uuid", s(activity.uuid()));
             item.put("expires_at", s(Timestamps.format(activity.expiresAt())));
             item.put("ttl", ttl(activity.expiresAt()));
@@ -219,13 +212,13 @@ public class ActivityRepository {
     }
 
     /** The uuids of live cruds indexed under {@code token}, newest first, with their positions. */
-    public Page<Position> searchToken(String token, Optional<Position> after, Instant now, int limit) {
-        List<Position> positions = new ArrayList<>();
+    public Page<String> searchToken(String token, Optional<String> after, Instant now, int limit) {
+        List<String> positions = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("TOKEN#" + token), ":now", s(Timestamps.format(now))));
-            after.ifPresent(p -> values.put(":after", s(p.sortKey())));
+            after.ifPresent(p -> values.put(":after", s(p)));
             QueryResponse response = dynamoDb.query(r -> r.tableName(table.name())
                     .keyConditionExpression("pk = :pk" + (after.isPresent() ? " AND sk < :after" : ""))
                     .filterExpression("expires_at > :now")
@@ -233,7 +226,7 @@ public class ActivityRepository {
                     .scanIndexForward(false)
                     .limit(limit + 1)
                     .exclusiveStartKey(from));
-            response.items().forEach(item -> positions.add(new Position(item.get("sk").s())));
+            response.items().forEach(item -> positions.add(item.get("sk").s()));
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null && positions.size() <= limit);
         return page(positions, limit);
@@ -263,14 +256,14 @@ public class ActivityRepository {
         }
     }
 
-    private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<Position> after,
+    private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,
             boolean ascending, Instant now, int limit) {
         List<Activity> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":now", s(Timestamps.format(now))));
-            after.ifPresent(p -> values.put(":after", s(p.sortKey())));
+            after.ifPresent(p -> values.put(":after", s(p)));
             QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(index)
                     .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + " < :after" : ""))
                     .filterExpression("expires_at > :now")
@@ -309,6 +302,11 @@ public class ActivityRepository {
             chunks.add(items.subList(from, Math.min(from + size, items.size())));
         }
         return chunks;
+    }
+
+    /** An activity's feed position, {@code <created_at>#<uuid>}: unique, and in time order. */
+    public static String position(Activity activity) {
+        return sortKey(activity.createdAt(), activity.uuid());
     }
 
     static String sortKey(Instant createdAt, String uuid) {

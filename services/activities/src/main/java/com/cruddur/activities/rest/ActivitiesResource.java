@@ -1,11 +1,10 @@
 package com.cruddur.activities.rest;
 
 import com.cruddur.activities.repository.ActivityRepository.Marker;
-import com.cruddur.activities.repository.ActivityRepository.Position;
 import com.cruddur.activities.service.ActivityView;
 import com.cruddur.activities.service.ActivityViews;
 import com.cruddur.activities.service.Feeds;
-import com.cruddur.activities.service.Paging;
+import com.cruddur.common.paging.Paging;
 import com.cruddur.activities.service.Posting;
 import com.cruddur.activities.service.Reactions;
 import com.cruddur.common.auth.Caller;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,11 +60,9 @@ public class ActivitiesResource {
     @GET
     @Path("/home")
     public Response home(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Validation validation = new Validation();
-        Paging paging = Paging.parse(limit, cursor, validation);
-        validation.throwIfFailed();
+        Paging paging = Paging.parse(limit, cursor);
         Feeds.FeedPage page = feeds.home(caller.optionalSub(), paging);
-        return withNext(Response.ok(page.items()), page.next());
+        return Paging.withNext(Response.ok(page.items()), uri, page.next());
     }
 
     @POST
@@ -121,11 +117,9 @@ public class ActivitiesResource {
     @Path("/@{handle}")
     public Response profile(@PathParam("handle") String handle, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        Validation validation = new Validation();
-        Paging paging = Paging.parse(limit, cursor, validation);
-        validation.throwIfFailed();
+        Paging paging = Paging.parse(limit, cursor);
         Feeds.ProfilePage page = feeds.profile(handle, caller.optionalSub(), paging);
-        return withNext(Response.ok(new ProfilePage(page.profile(), page.activities().items())), page.activities().next());
+        return Paging.withNext(Response.ok(new ProfilePage(page.profile(), page.activities().items())), uri, page.activities().next());
     }
 
     @GET
@@ -142,16 +136,6 @@ public class ActivitiesResource {
         Paging paging = Paging.parse(limit, cursor, validation);
         validation.throwIfFailed();
         Feeds.FeedPage page = feeds.search(term, caller.optionalSub(), paging);
-        return withNext(Response.ok(page.items()), page.next());
-    }
-
-    /** {@code Link: </api/...?cursor=...>; rel="next"}, relative, so it holds behind any proxy or load balancer. */
-    private Response withNext(Response.ResponseBuilder response, Optional<Position> next) {
-        next.ifPresent(position -> {
-            URI full = uri.getRequestUriBuilder().replaceQueryParam("cursor", Paging.encode(position)).build();
-            String relative = full.getRawPath() + (full.getRawQuery() == null ? "" : "?" + full.getRawQuery());
-            response.header("Link", "<" + relative + ">; rel=\"next\"");
-        });
-        return response.build();
+        return Paging.withNext(Response.ok(page.items()), uri, page.next());
     }
 }

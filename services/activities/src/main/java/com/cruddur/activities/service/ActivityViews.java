@@ -1,7 +1,7 @@
 package com.cruddur.activities.service;
 
 import com.cruddur.activities.Activity;
-import com.cruddur.activities.client.AuthorDirectory;
+import com.cruddur.usersclient.UserDirectory;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +17,10 @@ import java.util.Set;
 @ApplicationScoped
 public class ActivityViews {
 
-    private final AuthorDirectory authors;
+    private final UserDirectory authors;
     private final ActivityRepository activities;
 
-    public ActivityViews(AuthorDirectory authors, ActivityRepository activities) {
+    public ActivityViews(UserDirectory authors, ActivityRepository activities) {
         this.authors = authors;
         this.activities = activities;
     }
@@ -29,7 +29,7 @@ public class ActivityViews {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<String, AuthorDirectory.Author> byAuthor = authors.bySubs(page.stream().map(Activity::authorSub).toList());
+        Map<String, UserDirectory.ShortProfile> byAuthor = authors.bySubs(page.stream().map(Activity::authorSub).toList());
         Set<String> markers = caller.map(sub -> activities.markersOf(sub, page.stream().map(Activity::uuid).toList()))
                 .orElse(Set.of());
         return page.stream().filter(a -> byAuthor.containsKey(a.authorSub()))
@@ -42,7 +42,7 @@ public class ActivityViews {
                 .orElseThrow(() -> new IllegalStateException("the author of " + activity.uuid() + " is unknown"));
     }
 
-    private static ActivityView view(Activity a, AuthorDirectory.Author author, boolean signedIn, Set<String> markers) {
+    private static ActivityView view(Activity a, UserDirectory.ShortProfile author, boolean signedIn, Set<String> markers) {
         return new ActivityView(a.uuid(), author.displayName(), author.handle(), a.message(),
                 Timestamps.format(a.createdAt()), Timestamps.format(a.expiresAt()),
                 a.repliesCount(), a.repostsCount(), a.likesCount(), a.replyTo(),

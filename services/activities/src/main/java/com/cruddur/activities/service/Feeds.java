@@ -1,11 +1,11 @@
 package com.cruddur.activities.service;
 
+import com.cruddur.common.paging.Paging;
 import com.cruddur.activities.ActivitiesConfig;
 import com.cruddur.activities.Activity;
-import com.cruddur.activities.client.AuthorDirectory;
+import com.cruddur.usersclient.UserDirectory;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.activities.repository.ActivityRepository.Page;
-import com.cruddur.activities.repository.ActivityRepository.Position;
 import com.cruddur.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,7 +21,7 @@ import java.util.Set;
 public class Feeds {
 
     /** A page of views and the position to continue after, if there is more. */
-    public record FeedPage(List<ActivityView> items, Optional<Position> next) {
+    public record FeedPage(List<ActivityView> items, Optional<String> next) {
     }
 
     public record ProfilePage(ProfileView profile, FeedPage activities) {
@@ -36,11 +36,11 @@ public class Feeds {
 
     private final ActivityRepository activities;
     private final ActivityViews views;
-    private final AuthorDirectory authors;
+    private final UserDirectory authors;
     private final ActivitiesConfig config;
     private final Clock clock;
 
-    public Feeds(ActivityRepository activities, ActivityViews views, AuthorDirectory authors, ActivitiesConfig config,
+    public Feeds(ActivityRepository activities, ActivityViews views, UserDirectory authors, ActivitiesConfig config,
             Clock clock) {
         this.activities = activities;
         this.views = views;
@@ -54,7 +54,7 @@ public class Feeds {
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
-        AuthorDirectory.Profile user = authors.byHandle(handle).orElseThrow(() -> ApiException.notFound("user_not_found"));
+        UserDirectory.Profile user = authors.byHandle(handle).orElseThrow(() -> ApiException.notFound("user_not_found"));
         Instant now = now();
         ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),
                 activities.countLiveByAuthor(user.sub(), now));
@@ -82,20 +82,20 @@ public class Feeds {
         if (tokens.isEmpty()) {
             return new FeedPage(List.of(), Optional.empty());
         }
-        Page<Position> positions = activities.searchToken(tokens.get(0), paging.after(), now(), paging.limit());
+        Page<String> positions = activities.searchToken(tokens.get(0), paging.after(), now(), paging.limit());
         List<Activity> found = activities.findAll(positions.items().stream()
-                .map(p -> p.sortKey().substring(p.sortKey().indexOf('#') + 1)).toList());
+                .map(p -> p.substring(p.indexOf('#') + 1)).toList());
         Instant now = now();
         List<Activity> matching = found.stream().filter(a -> a.isLiveAt(now))
                 .filter(a -> SearchTokens.of(a.message()).containsAll(Set.copyOf(tokens))).toList();
-        Optional<Position> next = positions.hasMore()
+        Optional<String> next = positions.hasMore()
                 ? Optional.of(positions.items().get(positions.items().size() - 1)) : Optional.empty();
         return new FeedPage(views.render(matching, caller), next);
     }
 
     private FeedPage render(Page<Activity> page, Optional<String> caller) {
-        Optional<Position> next = page.hasMore()
-                ? Optional.of(Position.of(page.items().get(page.items().size() - 1))) : Optional.empty();
+        Optional<String> next = page.hasMore()
+                ? Optional.of(ActivityRepository.position(page.items().get(page.items().size() - 1))) : Optional.empty();
         return new FeedPage(views.render(page.items(), caller), next);
     }
 

@@ -1,4 +1,4 @@
-package com.cruddur.activities.client;
+package com.cruddur.usersclient;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package com.cruddur.activities.client;
+package com.cruddur.usersclient;
 
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.error.ErrorCodes;
@@ -15,34 +15,34 @@ import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** Authors from the users service over its internal HTTP API; a page of authors is one call. */
+/** Profiles from the users service over its internal HTTP API; the authors of a whole page are one call. */
 @ApplicationScoped
-public class UsersServiceAuthors implements AuthorDirectory {
+public class UsersServiceDirectory implements UserDirectory {
 
-    private static final Logger LOG = Logger.getLogger(UsersServiceAuthors.class);
+    private static final Logger LOG = Logger.getLogger(UsersServiceDirectory.class);
     private static final int MAX_BATCH = 100;
 
-    private final UsersApi users;
+    private final UsersApi api;
 
-    public UsersServiceAuthors(@RestClient UsersApi users) {
-        this.users = users;
+    public UsersServiceDirectory(@RestClient UsersApi api) {
+        this.api = api;
     }
 
     @Override
-    public Map<String, Author> bySubs(Collection<String> subs) {
+    public Map<String, ShortProfile> bySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
-        Map<String, Author> authors = new HashMap<>();
+        Map<String, ShortProfile> users = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
             List<String> batch = distinct.subList(from, Math.min(from + MAX_BATCH, distinct.size()));
-            call(() -> users.bySubs(batch)).forEach(p -> authors.put(p.uuid(), new Author(p.uuid(), p.handle(), p.displayName())));
+            call(() -> api.bySubs(batch)).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
         }
-        return authors;
+        return users;
     }
 
     @Override
     public Optional<Profile> byHandle(String handle) {
         try {
-            UsersApi.Profile p = users.byHandle(handle);
+            UsersApi.Profile p = api.byHandle(handle);
             return Optional.of(new Profile(p.uuid(), p.handle(), p.displayName(), p.bio()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {

@@ -1,0 +1,23 @@
+package com.cruddur.usersclient;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Profiles from the users service, as the services that show authors need them. A port, so that a cache can stand
+ * in front of the users service without the endpoints knowing.
+ */
+public interface UserDirectory {
+
+    record ShortProfile(String sub, String handle, String displayName) {
+    }
+
+    record Profile(String sub, String handle, String displayName, String bio) {
+    }
+
+    /** The users among {@code subs} that exist, by sub: one call for a whole page. */
+    Map<String, ShortProfile> bySubs(Collection<String> subs);
+
+    Optional<Profile> byHandle(String handle);
+}
