@@ -20,6 +20,11 @@ public class MovableClock extends Clock {
         offset = offset.plus(duration);
     }
 
+    /** From now on the clock reads {@code instant}, and runs on from there. */
+    public void set(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }

@@ -1,0 +1,129 @@
+package com.cruddur.messages.service;
+
+import com.cruddur.common.error.ApiException;
+import com.cruddur.common.paging.Paging;
+import com.cruddur.common.time.Timestamps;
+import com.cruddur.common.validation.Validation;
+import com.cruddur.messages.Message;
+import com.cruddur.messages.repository.MessageRepository;
+import com.cruddur.messages.repository.MessageRepository.InboxEntry;
+import com.cruddur.messages.repository.MessageRepository.Page;
+import com.cruddur.usersclient.UserDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Private conversations between two users. Every read and write checks that the caller is a member: anyone else
+ * gets 403 and learns nothing of the content.
+ */
+@ApplicationScoped
+public class Conversations {
+
+    public static final int MESSAGE_MAX = 1024;
+    public static final String GROUP_NOT_FOUND = "message_group_not_found";
+
+    /** A conversation in the caller's list, or a message: the user fields are the other member, or the sender. */
+    public record Item(String uuid, String displayName, String handle, String message, String createdAt) {
+    }
+
+    public record ItemPage(List<Item> items, Optional<String> next) {
+    }
+
+    private final MessageRepository messages;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    public Conversations(MessageRepository messages, UserDirectory users, Clock clock) {
+        this.messages = messages;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The caller's conversations, the most recently active first, each with its newest message. */
+    public ItemPage list(String caller, Paging paging) {
+        Page<InboxEntry> page = messages.inbox(caller, paging.after(), paging.limit());
+        Map<String, UserDirectory.ShortProfile> others = users.bySubs(page.items().stream().map(InboxEntry::otherSub).toList());
+        List<Item> items = page.items().stream().filter(e -> others.containsKey(e.otherSub()))
+                .map(e -> new Item(e.groupUuid(), others.get(e.otherSub()).displayName(), others.get(e.otherSub()).handle(),
+                        e.lastMessage(), Timestamps.format(e.lastAt())))
+                .toList();
+        return new ItemPage(items, page.next());
+    }
+
+    /** A page of a conversation the caller belongs to, oldest first. */
+    public ItemPage read(String caller, String group, Paging paging) {
+        requireMember(caller, group);
+        Page<Message> page = messages.messages(group, paging.after(), paging.limit());
+        return new ItemPage(render(page.items()), page.next());
+    }
+
+    /** Starts a conversation with {@code handle}, or continues the one the two have; returns its uuid. */
+    public String start(String caller, String handle, String text) {
+        String message = text == null ? null : text.strip();
+        Optional<UserDirectory.Profile> receiver = Validation.isBlank(handle) ? Optional.empty() : users.byHandle(handle.strip());
+        checks(message)
+                .check(receiver.isEmpty(), "user_reciever_handle_blank")
+                .check(receiver.isPresent() && receiver.get().sub().equals(caller), "message_self")
+                .throwIfFailed();
+        String other = receiver.orElseThrow().sub();
+        Instant now = now();
+        String group = messages.claimPair(caller, other, UUID.randomUUID().toString(), now);
+        deliver(new Message(UUID.randomUUID().toString(), group, caller, message, now), other);
+        return group;
+    }
+
+    /** Adds a message to a conversation the caller belongs to; returns it as the frontend appends it. */
+    public Item send(String caller, String group, String text) {
+        String message = text == null ? null : text.strip();
+        checks(message).check(Validation.isBlank(group), "message_group_uuid_blank").throwIfFailed();
+        List<String> members = requireMember(caller, group.strip());
+        String other = members.get(0).equals(caller) ? members.get(1) : members.get(0);
+        Message sent = new Message(UUID.randomUUID().toString(), group.strip(), caller, message, now());
+        deliver(sent, other);
+        return render(List.of(sent)).get(0);
+    }
+
+    private void deliver(Message message, String other) {
+        messages.insert(message);
+        messages.recordLast(message.senderSub(), other, message);
+        messages.recordLast(other, message.senderSub(), message);
+    }
+
+    /** The members; 404 for an unknown (or malformed) conversation, 403 for one the caller is not in. */
+    private List<String> requireMember(String caller, String group) {
+        if (!group.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw ApiException.notFound(GROUP_NOT_FOUND);
+        }
+        List<String> members = messages.members(group).orElseThrow(() -> ApiException.notFound(GROUP_NOT_FOUND));
+        if (!members.contains(caller)) {
+            throw ApiException.forbidden();
+        }
+        return members;
+    }
+
+    private List<Item> render(List<Message> page) {
+        Map<String, UserDirectory.ShortProfile> senders = users.bySubs(page.stream().map(Message::senderSub).toList());
+        return page.stream().filter(m -> senders.containsKey(m.senderSub()))
+                .map(m -> new Item(m.uuid(), senders.get(m.senderSub()).displayName(), senders.get(m.senderSub()).handle(),
+                        m.text(), Timestamps.format(m.createdAt())))
+                .toList();
+    }
+
+    private static Validation checks(String message) {
+        return new Validation()
+                .check(Validation.isBlank(message), "message_blank")
+                .check(Validation.length(message) > MESSAGE_MAX, "message_exceed_max_chars_1024")
+                .check(message != null && message.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'),
+                        "message_invalid_characters");
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}
