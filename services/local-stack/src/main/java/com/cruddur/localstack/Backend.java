@@ -31,19 +31,30 @@ public final class Backend implements AutoCloseable {
             String demoPassword, Path logDir) {
     }
 
+    private final Path root;
+    private final Options options;
     private final Emulators emulators;
+    private final TcpProxy sqsProxy;
+    private final EventQueues.Urls queues;
     private final UserPool pool;
     private final Map<String, String> demoSubs;
-    private final List<Tethered> processes;
+    private final Map<String, Tethered> processes;
+    private final Map<String, Map<String, String>> environments;
     private final URI api;
     private final Map<String, URI> serviceUrls;
 
-    private Backend(Emulators emulators, UserPool pool, Map<String, String> demoSubs, List<Tethered> processes,
-            URI api, Map<String, URI> serviceUrls) {
+    private Backend(Path root, Options options, Emulators emulators, TcpProxy sqsProxy, EventQueues.Urls queues,
+            UserPool pool, Map<String, String> demoSubs, Map<String, Tethered> processes,
+            Map<String, Map<String, String>> environments, URI api, Map<String, URI> serviceUrls) {
+        this.root = root;
+        this.options = options;
         this.emulators = emulators;
+        this.sqsProxy = sqsProxy;
+        this.queues = queues;
         this.pool = pool;
         this.demoSubs = demoSubs;
         this.processes = processes;
+        this.environments = environments;
         this.api = api;
         this.serviceUrls = serviceUrls;
     }
@@ -56,8 +67,11 @@ public final class Backend implements AutoCloseable {
             }
         }
         Emulators emulators = Emulators.start(root, options.emulatorPorts(), options.logDir());
-        List<Tethered> processes = new ArrayList<>();
+        // the services reach SQS through a proxy that a test can cut, to prove that nothing is lost meanwhile
+        TcpProxy sqsProxy = new TcpProxy(emulators.sqs().getPort());
+        Map<String, Tethered> processes = new LinkedHashMap<>();
         try {
+            EventQueues.Urls queues = EventQueues.create(emulators.sqs());
             UserPool pool;
             Map<String, String> demoSubs = new LinkedHashMap<>();
             try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
@@ -76,27 +90,47 @@ public final class Backend implements AutoCloseable {
 
             Map<String, URI> serviceUrls = new LinkedHashMap<>();
             ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://127.0.0.1:" + port)));
-            Map<String, String> shared = sharedEnvironment(emulators, pool, options.frontendUrl(), serviceUrls);
+            Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
+                    queues, pool, options.frontendUrl(), serviceUrls);
 
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (String service : allApplications()) {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
                 env.put("OTEL_SERVICE_NAME", service);
-                processes.add(Tethered.start(root, service,
-                        List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                                LocalPaths.serviceJar(root, service).toString()),
-                        root, env, options.logDir()));
+                environments.put(service, env);
+                processes.put(service, launch(root, service, env, options.logDir()));
             }
-            for (Tethered process : processes) {
+            for (Tethered process : processes.values()) {
                 Ports.awaitHttpOk(process, serviceUrls.get(process.name()).resolve("/q/health/ready"), READY_TIMEOUT);
             }
             provisionDemoUsers(emulators, pool, serviceUrls.get("edge"), options.demoPassword());
-            return new Backend(emulators, pool, demoSubs, processes, serviceUrls.get("edge"), serviceUrls);
+            return new Backend(root, options, emulators, sqsProxy, queues, pool, demoSubs, processes, environments,
+                    serviceUrls.get("edge"), serviceUrls);
         } catch (RuntimeException e) {
-            processes.forEach(Tethered::close);
+            processes.values().forEach(Tethered::close);
+            sqsProxy.close();
             emulators.close();
             throw e;
         }
+    }
+
+    private static Tethered launch(Path root, String service, Map<String, String> env, Path logDir) {
+        return Tethered.start(root, service,
+                List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                        LocalPaths.serviceJar(root, service).toString()),
+                root, env, logDir);
+    }
+
+    /** Stops one service (as a crash or a deployment would); {@link #startService} brings it back. */
+    public synchronized void stopService(String service) {
+        processes.remove(service).close();
+    }
+
+    public synchronized void startService(String service) {
+        Tethered process = launch(root, service, environments.get(service), options.logDir());
+        processes.put(service, process);
+        Ports.awaitHttpOk(process, serviceUrls.get(service).resolve("/q/health/ready"), READY_TIMEOUT);
     }
 
     /** Each demo user signs in and asks for their own profile: the path that provisions any new user. */
@@ -130,12 +164,13 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The variables every service gets; the same names configure the services in docker-compose and on ECS. */
-    private static Map<String, String> sharedEnvironment(Emulators emulators, UserPool pool, String frontendUrl,
-            Map<String, URI> serviceUrls) {
+    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, EventQueues.Urls queues,
+            UserPool pool, String frontendUrl, Map<String, URI> serviceUrls) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb().toString());
-        env.put("AWS_ENDPOINT_URL_SQS", emulators.sqs().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
+        env.put("EVENTS_QUEUE_URL", queues.queue());
         env.put("COGNITO_ENDPOINT", emulators.cognito().toString());
         env.put("COGNITO_USER_POOL_ID", pool.id());
         env.put("COGNITO_CLIENT_ID", pool.clientId());
@@ -168,14 +203,20 @@ public final class Backend implements AutoCloseable {
         return demoSubs;
     }
 
-    public List<Tethered> processes() {
-        return processes;
+    /** The way the services reach SQS: cut it to make SQS unreachable for them. */
+    public TcpProxy sqsProxy() {
+        return sqsProxy;
+    }
+
+    public EventQueues.Urls queues() {
+        return queues;
     }
 
     /** Stops the services first, then the emulators they use. */
     @Override
-    public void close() {
-        processes.parallelStream().forEach(Tethered::close);
+    public synchronized void close() {
+        processes.values().parallelStream().forEach(Tethered::close);
+        sqsProxy.close();
         emulators.close();
     }
 }

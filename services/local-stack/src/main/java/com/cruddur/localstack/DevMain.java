@@ -52,7 +52,7 @@ public final class DevMain {
         System.out.println("  DynamoDB        " + backend.emulators().dynamoDb());
         System.out.println("  Cognito         " + backend.emulators().cognito() + "  pool " + backend.pool().id()
                 + "  client " + backend.pool().clientId());
-        System.out.println("  SQS             " + backend.emulators().sqs());
+        System.out.println("  SQS             " + backend.emulators().sqs() + "  queue " + backend.queues().queue());
         System.out.println("  Demo users      " + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList())
                 + "  password " + password);
         System.out.println("  Settings        " + state.resolve("local.env"));
@@ -71,6 +71,7 @@ public final class DevMain {
         env.put("COGNITO_ISSUER", backend.pool().issuer());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.emulators().dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_SQS", backend.emulators().sqs().toString());
+        env.put("EVENTS_QUEUE_URL", backend.queues().queue());
         env.put("CRUDDUR_DEMO_PASSWORD", password);
         env.put("REACT_APP_BACKEND_URL", "http://localhost:" + api.getPort());
         env.put("REACT_APP_AWS_PROJECT_REGION", "us-east-1");

@@ -35,7 +35,7 @@ public final class Tethered implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(tethered)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             return new Tethered(name, builder.start(), log);
         } catch (IOException e) {

@@ -15,6 +15,7 @@ public class LocalStackResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "cruddur.aws.endpoint.dynamodb", stack.emulators().dynamoDb().toString(),
                 "cruddur.aws.endpoint.sqs", stack.emulators().sqs().toString(),
+                "cruddur.events.queue-url", stack.queues().queue(),
                 "cruddur.aws.endpoint.cognito", stack.emulators().cognito().toString(),
                 "cruddur.cognito.user-pool-id", stack.pool().id(),
                 "cruddur.cognito.issuer", stack.pool().issuer(),

@@ -3,6 +3,7 @@ package com.cruddur.testing;
 import com.cruddur.localstack.CognitoSetup;
 import com.cruddur.localstack.DemoUser;
 import com.cruddur.localstack.Emulators;
+import com.cruddur.localstack.EventQueues;
 import com.cruddur.localstack.LocalPaths;
 import com.cruddur.localstack.UserPool;
 import com.cruddur.localstack.Ports;
@@ -28,6 +29,7 @@ public final class SharedStack {
     private static SharedStack instance;
 
     private final Emulators emulators;
+    private final EventQueues.Urls queues;
     private final UserPool pool;
     private final String foreignClientId;
     private final CognitoSetup cognito;
@@ -38,6 +40,7 @@ public final class SharedStack {
     private SharedStack() {
         Path root = LocalPaths.root();
         this.emulators = Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
+        this.queues = EventQueues.create(emulators.sqs());
         this.cognito = new CognitoSetup(emulators.cognito());
         this.pool = cognito.createPool("cruddur-test");
         this.foreignClientId = cognito.createClient(pool, "not-cruddur");
@@ -88,6 +91,10 @@ public final class SharedStack {
 
     public Emulators emulators() {
         return emulators;
+    }
+
+    public EventQueues.Urls queues() {
+        return queues;
     }
 
     public UserPool pool() {

@@ -31,11 +31,13 @@ public class Posting {
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ActivityRepository activities;
+    private final ActivityEvents events;
     private final ActivitiesConfig config;
     private final Clock clock;
 
-    public Posting(ActivityRepository activities, ActivitiesConfig config, Clock clock) {
+    public Posting(ActivityRepository activities, ActivityEvents events, ActivitiesConfig config, Clock clock) {
         this.activities = activities;
+        this.events = events;
         this.config = config;
         this.clock = clock;
     }
@@ -54,6 +56,7 @@ public class Posting {
             Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
             activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()));
             activities.putTokens(crud, SearchTokens.of(text));
+            events.posted(crud, null);
             return crud;
         });
     }
@@ -69,6 +72,7 @@ public class Posting {
             Activity reply = new Activity(uuid, sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
             activities.insert(reply, 0);
             activities.addToCounter(parent.uuid(), "replies_count", 1);
+            events.posted(reply, parent.authorSub());
             return reply;
         });
     }

@@ -4,6 +4,7 @@ import com.cruddur.activities.Activity;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.activities.repository.ActivityRepository.Marker;
 import com.cruddur.common.error.ApiException;
+import com.cruddur.events.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -22,16 +23,19 @@ public class Reactions {
 
     private final ActivityRepository activities;
     private final Posting posting;
+    private final ActivityEvents events;
 
-    public Reactions(ActivityRepository activities, Posting posting) {
+    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events) {
         this.activities = activities;
         this.posting = posting;
+        this.events = events;
     }
 
     public Counts add(String sub, String uuid, Marker marker) {
         Activity activity = posting.live(uuid);
         if (activities.putMarker(activity, marker, sub)) {
             activity = activities.addToCounter(uuid, counter(marker), 1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+            events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_LIKED : Event.ACTIVITY_REPOSTED, sub, activity);
         }
         return counts(sub, activity);
     }
@@ -40,6 +44,7 @@ public class Reactions {
         Activity activity = posting.live(uuid);
         if (activities.deleteMarker(uuid, marker, sub)) {
             activity = activities.addToCounter(uuid, counter(marker), -1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+            events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_UNLIKED : Event.ACTIVITY_UNREPOSTED, sub, activity);
         }
         return counts(sub, activity);
     }

@@ -4,6 +4,8 @@ import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.common.validation.Validation;
+import com.cruddur.events.Event;
+import com.cruddur.events.EventPublisher;
 import com.cruddur.messages.Message;
 import com.cruddur.messages.repository.MessageRepository;
 import com.cruddur.messages.repository.MessageRepository.InboxEntry;
@@ -37,11 +39,13 @@ public class Conversations {
 
     private final MessageRepository messages;
     private final UserDirectory users;
+    private final EventPublisher events;
     private final Clock clock;
 
-    public Conversations(MessageRepository messages, UserDirectory users, Clock clock) {
+    public Conversations(MessageRepository messages, UserDirectory users, EventPublisher events, Clock clock) {
         this.messages = messages;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,6 +97,9 @@ public class Conversations {
         messages.insert(message);
         messages.recordLast(message.senderSub(), other, message);
         messages.recordLast(other, message.senderSub(), message);
+        String at = Timestamps.format(message.createdAt());
+        events.publish(Event.of(Event.MESSAGE_SENT, at, message.senderSub(), other, new Event.Subject(null, null,
+                message.uuid(), message.groupUuid(), message.text(), at, null, null, null, null)));
     }
 
     /** The members; 404 for an unknown (or malformed) conversation, 403 for one the caller is not in. */
