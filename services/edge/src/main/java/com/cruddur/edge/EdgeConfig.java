@@ -15,6 +15,10 @@ public interface EdgeConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** Connections kept to each service, at most. */
+    @WithDefault("64")
+    int maxConnections();
+
     /** A backend connection that carries nothing for this long is closed. */
     @WithDefault("60s")
     Duration idleTimeout();

@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -44,7 +46,8 @@ public class EdgeRouter {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.maxConnections()));
         Map<String, HttpProxy> proxies = new HashMap<>();
         for (String service : table.services()) {
             if (service.equals(SELF)) {
@@ -55,8 +58,11 @@ public class EdgeRouter {
                 throw new IllegalStateException("no URL for service " + service + ": set cruddur.edge.services."
                         + service + " (env " + service.toUpperCase() + "_SERVICE_URL)");
             }
+            SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
             proxies.put(service, HttpProxy.reverseProxy(client)
-                    .origin(url.getPort(), url.getHost())
+                    .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
+                            // a caller that hangs up must not leave the backend connection busy in the pool forever
+                            .onSuccess(outbound -> inbound.response().closeHandler(closed -> outbound.reset())))
                     .addInterceptor(new BackendInterceptor(service)));
         }
         LOG.infof("edge routes %d path patterns to %s", table.routes().size(), config.services());

@@ -91,6 +91,26 @@ class EdgeRouterTest {
     }
 
     @Test
+    @Order(1)
+    void callersWhoHangUpDoNotExhaustTheConnectionsToAService() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI slow = java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                + "/api/users/@slow/short");
+        // three times the pool at once, each hanging up long before the slow answer: some wait in the pool's queue
+        java.util.List<java.util.concurrent.CompletableFuture<?>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(slow).timeout(java.time.Duration.ofMillis(300)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).exceptionally(hungUp -> null));
+        }
+        calls.forEach(java.util.concurrent.CompletableFuture::join);
+        long started = System.nanoTime();
+        Api.anonymous().get("/api/users/@bayko/short").then().statusCode(200).body("service", equalTo("users"));
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+        org.junit.jupiter.api.Assertions.assertTrue(took.compareTo(java.time.Duration.ofSeconds(3)) < 0,
+                "answered without waiting for the abandoned requests: " + took);
+    }
+
+    @Test
     @Order(2)
     void aServiceThatIsDownIsA502InJson() {
         StubBackends.stop("messages");

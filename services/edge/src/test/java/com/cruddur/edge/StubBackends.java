@@ -22,6 +22,8 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
+        // few connections, so that a leak would show at once
+        config.put("cruddur.edge.max-connections", "2");
         for (String service : RoutingTable.fromContract().services()) {
             if (service.equals(EdgeRouter.SELF)) {
                 continue;
@@ -40,7 +42,15 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     private static HttpServer serve(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().contains("@slow")) {
+                    try {
+                        Thread.sleep(5000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
                 String json = "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod()

@@ -179,6 +179,13 @@ public final class Backend implements AutoCloseable {
         env.put("FRONTEND_URL", frontendUrl);
         env.put("AVATARS_BUCKET", "cruddur-avatars-local");
         serviceUrls.forEach((service, url) -> env.put(service.toUpperCase() + "_SERVICE_URL", url.toString()));
+        // the cache choice passes through from the launcher's environment (docs/cache.md)
+        for (String name : List.of("CRUDDUR_CACHE", "MOMENTO_API_KEY", "MOMENTO_CACHE_NAME")) {
+            String value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                env.put(name, value);
+            }
+        }
         return env;
     }
 

@@ -36,6 +36,7 @@ public final class SharedStack {
     private final Map<String, String> subs = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private URI usersService;
+    private FakeMomento momento;
 
     private SharedStack() {
         Path root = LocalPaths.root();
@@ -71,6 +72,9 @@ public final class SharedStack {
             env.put("CRUDDUR_CREATE_TABLES", "true");
             env.put("FRONTEND_URL", "http://localhost:3000");
             env.put("AVATARS_BUCKET", "cruddur-avatars-test");
+            // the cache the services under test share with it, when they use Momento (see MomentoResource)
+            env.put("CRUDDUR_CACHE", "momento");
+            env.put("MOMENTO_LOCAL_ENDPOINT", momento().endpoint());
             Tethered users = Tethered.start(root, "users-service",
                     List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, "users").toString()),
                     root, env, root.resolve("services/testing/target/emulator-logs"));
@@ -80,6 +84,15 @@ public final class SharedStack {
             usersService = url;
         }
         return usersService;
+    }
+
+    /** A Momento-compatible server for the whole test JVM. */
+    public synchronized FakeMomento momento() {
+        if (momento == null) {
+            momento = new FakeMomento();
+            Runtime.getRuntime().addShutdownHook(new Thread(momento::close, "fake-momento-stop"));
+        }
+        return momento;
     }
 
     public static synchronized SharedStack get() {

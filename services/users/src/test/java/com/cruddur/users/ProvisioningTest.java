@@ -83,6 +83,14 @@ class ProvisioningTest {
     }
 
     @Test
+    void aCognitoUserWhoNeverSignedInIsFoundByHandle() {
+        String handle = SharedStack.get().createUser("newcomer", "New Comer");
+        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle + "/short").then().statusCode(200)
+                .body("uuid", equalTo(SharedStack.get().sub(handle)))
+                .body("display_name", equalTo("New Comer"));
+    }
+
+    @Test
     void anUnknownHandleIs404() {
         Api.anonymous().filter(CONTRACT).get("/api/users/@nobody-" + UUID.randomUUID() + "/short")
                 .then().statusCode(404).body("$", contains("user_not_found"));

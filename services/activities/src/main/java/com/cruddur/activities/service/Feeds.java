@@ -37,28 +37,54 @@ public class Feeds {
     private final ActivityRepository activities;
     private final ActivityViews views;
     private final UserDirectory authors;
+    private final FeedCache cache;
     private final ActivitiesConfig config;
     private final Clock clock;
 
-    public Feeds(ActivityRepository activities, ActivityViews views, UserDirectory authors, ActivitiesConfig config,
-            Clock clock) {
+    public Feeds(ActivityRepository activities, ActivityViews views, UserDirectory authors, FeedCache cache,
+            ActivitiesConfig config, Clock clock) {
         this.activities = activities;
         this.views = views;
         this.authors = authors;
+        this.cache = cache;
         this.config = config;
         this.clock = clock;
     }
 
     public FeedPage home(Optional<String> caller, Paging paging) {
+        if (isFirstPage(paging)) {
+            FeedCache.FirstPage first = cache.home(() -> {
+                Page<Activity> page = activities.feed(config.feedShards(), Optional.empty(), now(), paging.limit());
+                return new FeedCache.FirstPage(page.items(), page.hasMore(), 0);
+            });
+            return render(live(first), caller);
+        }
         return render(activities.feed(config.feedShards(), paging.after(), now(), paging.limit()), caller);
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
         UserDirectory.Profile user = authors.byHandle(handle).orElseThrow(() -> ApiException.notFound("user_not_found"));
-        Instant now = now();
+        FeedCache.FirstPage first = isFirstPage(paging) ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
+                : loadProfile(user.sub(), paging);
         ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),
-                activities.countLiveByAuthor(user.sub(), now));
-        return new ProfilePage(profile, render(activities.byAuthor(user.sub(), paging.after(), now, paging.limit()), caller));
+                first.crudsCount());
+        return new ProfilePage(profile, render(live(first), caller));
+    }
+
+    private FeedCache.FirstPage loadProfile(String sub, Paging paging) {
+        Instant now = now();
+        Page<Activity> page = activities.byAuthor(sub, paging.after(), now, paging.limit());
+        return new FeedCache.FirstPage(page.items(), page.hasMore(), activities.countLiveByAuthor(sub, now));
+    }
+
+    private static boolean isFirstPage(Paging paging) {
+        return paging.after().isEmpty() && paging.limit() == Paging.DEFAULT_LIMIT;
+    }
+
+    /** A cached page may hold a crud that expired since it was cached: it never reaches the caller. */
+    private Page<Activity> live(FeedCache.FirstPage page) {
+        Instant now = now();
+        return new Page<>(page.items().stream().filter(a -> a.isLiveAt(now)).toList(), page.hasMore());
     }
 
     public Show show(String handle, String uuid, Optional<String> caller) {

@@ -32,12 +32,15 @@ public class Posting {
 
     private final ActivityRepository activities;
     private final ActivityEvents events;
+    private final FeedCache feeds;
     private final ActivitiesConfig config;
     private final Clock clock;
 
-    public Posting(ActivityRepository activities, ActivityEvents events, ActivitiesConfig config, Clock clock) {
+    public Posting(ActivityRepository activities, ActivityEvents events, FeedCache feeds, ActivitiesConfig config,
+            Clock clock) {
         this.activities = activities;
         this.events = events;
+        this.feeds = feeds;
         this.config = config;
         this.clock = clock;
     }
@@ -56,6 +59,7 @@ public class Posting {
             Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
             activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()));
             activities.putTokens(crud, SearchTokens.of(text));
+            feeds.changed(sub);
             events.posted(crud, null);
             return crud;
         });
@@ -72,6 +76,7 @@ public class Posting {
             Activity reply = new Activity(uuid, sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
             activities.insert(reply, 0);
             activities.addToCounter(parent.uuid(), "replies_count", 1);
+            feeds.changed(parent.authorSub());
             events.posted(reply, parent.authorSub());
             return reply;
         });

@@ -24,17 +24,20 @@ public class Reactions {
     private final ActivityRepository activities;
     private final Posting posting;
     private final ActivityEvents events;
+    private final FeedCache feeds;
 
-    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events) {
+    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, FeedCache feeds) {
         this.activities = activities;
         this.posting = posting;
         this.events = events;
+        this.feeds = feeds;
     }
 
     public Counts add(String sub, String uuid, Marker marker) {
         Activity activity = posting.live(uuid);
         if (activities.putMarker(activity, marker, sub)) {
             activity = activities.addToCounter(uuid, counter(marker), 1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+            feeds.changed(activity.authorSub());
             events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_LIKED : Event.ACTIVITY_REPOSTED, sub, activity);
         }
         return counts(sub, activity);
@@ -44,6 +47,7 @@ public class Reactions {
         Activity activity = posting.live(uuid);
         if (activities.deleteMarker(uuid, marker, sub)) {
             activity = activities.addToCounter(uuid, counter(marker), -1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+            feeds.changed(activity.authorSub());
             events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_UNLIKED : Event.ACTIVITY_UNREPOSTED, sub, activity);
         }
         return counts(sub, activity);

@@ -44,6 +44,20 @@ public class CognitoUsers {
         }
     }
 
+    /** The user whose {@code preferred_username} is {@code handle} (ListUsers with a filter; no scan of ours). */
+    public Optional<CognitoUser> findByHandle(String handle) {
+        if (handle.isBlank() || handle.length() > 128 || handle.contains("\"") || handle.contains("\\")) {
+            return Optional.empty();
+        }
+        return cognito.listUsers(r -> r.userPoolId(userPoolId).limit(2).filter("preferred_username = \"" + handle + "\""))
+                .users().stream().findFirst()
+                .map(user -> new CognitoUser(
+                        attribute(user.attributes(), "sub").orElse(user.username()),
+                        attribute(user.attributes(), "preferred_username"),
+                        attribute(user.attributes(), "name"),
+                        attribute(user.attributes(), "email")));
+    }
+
     private static Optional<String> attribute(java.util.List<AttributeType> attributes, String name) {
         return attributes.stream().filter(a -> a.name().equals(name)).map(AttributeType::value)
                 .filter(value -> !value.isBlank()).findFirst();

@@ -1,5 +1,7 @@
 package com.cruddur.users.service;
 
+import com.cruddur.common.cache.Cache;
+import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.users.User;
@@ -27,11 +29,13 @@ public class UserService {
 
     private final UserRepository users;
     private final CognitoUsers cognito;
+    private final Cache cache;
     private final Clock clock;
 
-    public UserService(UserRepository users, CognitoUsers cognito, Clock clock) {
+    public UserService(UserRepository users, CognitoUsers cognito, Cache cache, Clock clock) {
         this.users = users;
         this.cognito = cognito;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -49,8 +53,12 @@ public class UserService {
         return findOrProvision(sub).orElseThrow(() -> ApiException.notFound(USER_NOT_FOUND));
     }
 
+    /**
+     * The user with this handle; a Cognito user who never used Cruddur yet is provisioned, so that a new user's
+     * profile page exists from the start.
+     */
     public Optional<User> findByHandle(String handle) {
-        return users.findByHandle(handle);
+        return users.findByHandle(handle).or(() -> cognito.findByHandle(handle).map(this::provision));
     }
 
     /** The users with these subs (unknown ones provisioned from Cognito, ones Cognito lacks left out). */
@@ -72,8 +80,12 @@ public class UserService {
                 .check(Validation.length(name) > DISPLAY_NAME_MAX, "display_name_exceed_max_chars")
                 .check(Validation.length(about) > BIO_MAX, "bio_exceed_max_chars")
                 .throwIfFailed();
-        caller(sub);
-        return users.updateProfile(sub, name, about);
+        User before = caller(sub);
+        User updated = users.updateProfile(sub, name, about);
+        // the other services read profiles through the cache: drop this user's entries
+        cache.delete(CacheKeys.profileBySub(sub));
+        cache.delete(CacheKeys.profileByHandle(before.handle()));
+        return updated;
     }
 
     /**

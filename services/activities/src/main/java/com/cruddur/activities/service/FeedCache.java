@@ -1,0 +1,41 @@
+package com.cruddur.activities.service;
+
+import com.cruddur.activities.Activity;
+import com.cruddur.common.cache.CacheKeys;
+import com.cruddur.common.cache.JsonCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The first page of the home feed and of each profile feed, cached for a few seconds. Only what is the same for
+ * every reader is cached (the activities and their counts): authors come through the profile cache, and the
+ * caller's own {@code liked} and {@code reposted} are read per request, so one user's flags never reach another.
+ */
+@ApplicationScoped
+public class FeedCache {
+
+    /** A cached first page. */
+    public record FirstPage(List<Activity> items, boolean hasMore, long crudsCount) {
+    }
+
+    private final JsonCache cache;
+
+    public FeedCache(JsonCache cache) {
+        this.cache = cache;
+    }
+
+    public FirstPage home(Supplier<FirstPage> load) {
+        return cache.getOrLoad(CacheKeys.homeFeed(), FirstPage.class, CacheKeys.FEED_TTL, load);
+    }
+
+    public FirstPage profile(String sub, Supplier<FirstPage> load) {
+        return cache.getOrLoad(CacheKeys.profileFeed(sub), FirstPage.class, CacheKeys.FEED_TTL, load);
+    }
+
+    /** Something of {@code authorSub}'s changed (a new crud, or a crud's counts): drop the pages that show it. */
+    public void changed(String authorSub) {
+        cache.delete(CacheKeys.homeFeed());
+        cache.delete(CacheKeys.profileFeed(authorSub));
+    }
+}

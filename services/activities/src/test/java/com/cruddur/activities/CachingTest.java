@@ -1,0 +1,102 @@
+package com.cruddur.activities;
+
+import static com.cruddur.activities.Cruds.CONTRACT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cruddur.common.cache.CacheKeys;
+import com.cruddur.testing.Api;
+import com.cruddur.testing.FakeMomento;
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.MomentoResource;
+import com.cruddur.testing.SharedStack;
+import com.cruddur.testing.UsersServiceResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The feeds through a real Momento cache shared with the users service, as in production. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@WithTestResource(UsersServiceResource.class)
+@WithTestResource(MomentoResource.class)
+class CachingTest {
+
+    private static JsonPath home(String handle) {
+        return (handle == null ? Api.anonymous() : Api.as(handle)).filter(CONTRACT).get("/api/activities/home")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long hits(String key) {
+        return SharedStack.get().momento().calls().stream().filter(c -> c.key().equals(key) && c.operation().equals("get")).count();
+    }
+
+    @Test
+    void theHomeFeedAndProfilesAreReadThroughTheCache() {
+        Cruds.post("andrewbrown", "cached author", "1-day");
+        home(null);
+        long before = hits(CacheKeys.homeFeed());
+        long authorBefore = hits(CacheKeys.profileBySub(SharedStack.get().sub("andrewbrown")));
+        home(null);
+        assertTrue(hits(CacheKeys.homeFeed()) > before, "the home feed is read from the cache");
+        assertTrue(hits(CacheKeys.profileBySub(SharedStack.get().sub("andrewbrown"))) > authorBefore,
+                "authors are read from the cache");
+        assertTrue(SharedStack.get().momento().calls().stream()
+                .anyMatch(c -> c.operation().equals("set") && c.key().equals(CacheKeys.homeFeed())
+                        && c.ttlMillis() == CacheKeys.FEED_TTL.toMillis() && c.cacheName().equals("cruddur")));
+    }
+
+    @Test
+    void aNewCrudShowsAtOnceToItsAuthorOnHomeAndProfile() {
+        String handle = SharedStack.get().createUser("cacheAuthor", "Cache Author");
+        Api.anonymous().filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200);
+        home(handle); // both first pages are cached now
+        String crud = Cruds.post(handle, "fresh off the press", "1-day");
+        assertEquals(crud, home(handle).getString("[0].uuid"));
+        Api.as(handle).filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200)
+                .body("activities[0].uuid", org.hamcrest.Matchers.equalTo(crud))
+                .body("profile.cruds_count", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void aProfileUpdateShowsInTheNextFeed() {
+        String handle = SharedStack.get().createUser("renamed", "Old Name");
+        String crud = Cruds.post(handle, "who am I", "1-day");
+        assertEquals("Old Name", home(null).getString("find { it.uuid == '" + crud + "' }.display_name"));
+        Api.as(handle).body(Map.of("display_name", "New Name", "bio", "")).put(SharedStack.get().usersService() + "/api/profile/update")
+                .then().statusCode(200);
+        assertEquals("New Name", home(null).getString("find { it.uuid == '" + crud + "' }.display_name"));
+    }
+
+    @Test
+    void oneUsersLikedFlagNeverReachesAnother() {
+        String crud = Cruds.post("andrewbrown", "like me, cache", "1-day");
+        home("bayko");
+        home("londo"); // warm
+        Api.as("bayko").post("/api/activities/" + crud + "/like").then().statusCode(200);
+        String find = "find { it.uuid == '" + crud + "' }.";
+        JsonPath asBayko = home("bayko");
+        JsonPath asLondo = home("londo");
+        assertEquals(true, asBayko.getBoolean(find + "liked"));
+        assertEquals(false, asLondo.getBoolean(find + "liked"));
+        assertEquals(1, asLondo.getInt(find + "likes_count"));
+        assertEquals(null, (Object) home(null).get(find + "liked"), "anonymous readers get no flags");
+    }
+
+    @Test
+    void aSlowCacheNeverFailsARequest() {
+        FakeMomento momento = SharedStack.get().momento();
+        momento.slowDown(Duration.ofSeconds(1));
+        try {
+            String crud = Cruds.post("bayko", "the cache is slow today", "1-day");
+            List<String> uuids = home(null).getList("uuid", String.class);
+            assertTrue(uuids.contains(crud), "served from the source");
+        } finally {
+            momento.slowDown(Duration.ZERO);
+        }
+    }
+}
