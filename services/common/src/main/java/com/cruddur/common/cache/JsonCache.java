@@ -2,6 +2,11 @@ package com.cruddur.common.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
@@ -22,20 +27,28 @@ import org.jboss.logging.Logger;
 public class JsonCache {
 
     private static final Logger LOG = Logger.getLogger(JsonCache.class);
+    static final AttributeKey<Boolean> HIT = AttributeKey.booleanKey("cache.hit");
+    static final AttributeKey<Long> HITS = AttributeKey.longKey("cache.hits");
 
     private final Cache cache;
     private final ObjectMapper json;
+    private final Tracer tracer;
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
 
-    public JsonCache(Cache cache, ObjectMapper json) {
+    public JsonCache(Cache cache, ObjectMapper json, Tracer tracer) {
         this.cache = cache;
         this.json = json;
+        this.tracer = tracer;
     }
 
     /** The cached value, or the loaded one (then cached for {@code ttl}); concurrent callers share one load. */
     @SuppressWarnings("unchecked")
     public <T> T getOrLoad(String key, Class<T> type, Duration ttl, Supplier<T> load) {
-        Optional<T> cached = cache.get(key).flatMap(value -> read(key, value, type));
+        Optional<T> cached = traced("cache get", key, 1, () -> {
+            Optional<String> value = cache.get(key);
+            Span.current().setAttribute(HITS, value.isPresent() ? 1 : 0).setAttribute(HIT, value.isPresent());
+            return value;
+        }).flatMap(value -> read(key, value, type));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -64,20 +77,58 @@ public class JsonCache {
     /** The hits among {@code keys}, read as {@code type}. */
     public <T> Map<String, T> getAll(Collection<String> keys, Class<T> type) {
         Map<String, T> found = new HashMap<>();
-        cache.getAll(keys).forEach((key, value) -> read(key, value, type).ifPresent(v -> found.put(key, v)));
+        if (keys.isEmpty()) {
+            return found;
+        }
+        Map<String, String> values = traced("cache get", keys.iterator().next(), keys.size(), () -> {
+            Map<String, String> hits = cache.getAll(keys);
+            Span.current().setAttribute(HITS, hits.size()).setAttribute(HIT, hits.size() == keys.size());
+            return hits;
+        });
+        values.forEach((key, value) -> read(key, value, type).ifPresent(v -> found.put(key, v)));
         return found;
     }
 
     public void put(String key, Object value, Duration ttl) {
         try {
-            cache.set(key, json.writeValueAsString(value), ttl);
+            String text = json.writeValueAsString(value);
+            traced("cache set", key, 1, () -> {
+                Span.current().setAttribute("cache.ttl_seconds", ttl.toSeconds());
+                cache.set(key, text, ttl);
+                return null;
+            });
         } catch (JsonProcessingException e) {
             LOG.warnf("cannot cache %s: %s", key, e.getMessage());
         }
     }
 
     public void delete(String key) {
-        cache.delete(key);
+        traced("cache delete", key, 1, () -> {
+            cache.delete(key);
+            return null;
+        });
+    }
+
+    /**
+     * A span around one cache call, named by operation, with the key's namespace (never the key itself, which may
+     * hold a user id) and the number of keys.
+     */
+    private <T> T traced(String operation, String key, int keys, Supplier<T> call) {
+        Span span = tracer.spanBuilder(operation).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("cache.namespace", namespace(key))
+                .setAttribute("cache.keys", keys)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return call.get();
+        } finally {
+            span.end();
+        }
+    }
+
+    /** {@code v1:profile:sub:<sub>} becomes {@code v1:profile:sub}. */
+    static String namespace(String key) {
+        int last = key.lastIndexOf(':');
+        return key.startsWith("v1:feed:home") ? key : key.substring(0, Math.max(0, last));
     }
 
     private <T> Optional<T> read(String key, String value, Class<T> type) {

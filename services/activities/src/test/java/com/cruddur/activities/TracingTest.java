@@ -1,0 +1,90 @@
+package com.cruddur.activities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cruddur.testing.Api;
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.UsersServiceResource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** A feed request is one trace: the server span, and the cache and users-service calls as its children. */
+@QuarkusTest
+@TestProfile(TracingTest.Tracing.class)
+@WithTestResource(LocalStackResource.class)
+@WithTestResource(UsersServiceResource.class)
+class TracingTest {
+
+    public static class Tracing implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
+        }
+    }
+
+    /** Spans go to memory instead of an OTLP endpoint. */
+    @Singleton
+    static class Exporter {
+        @Produces
+        @Singleton
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    @Inject
+    InMemorySpanExporter exporter;
+
+    private List<SpanData> traceOf(String serverSpanName) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            for (SpanData span : exporter.getFinishedSpanItems()) {
+                if (span.getKind() == SpanKind.SERVER && span.getName().equals(serverSpanName)) {
+                    String trace = span.getTraceId();
+                    Thread.sleep(300); // the children end first, but let the batch land
+                    return exporter.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(trace)).toList();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no span " + serverSpanName + " in " + exporter.getFinishedSpanItems());
+    }
+
+    @Test
+    void aHomeFeedRequestIsOneTraceWithCacheAndUsersServiceSpans() throws Exception {
+        Cruds.post("andrewbrown", "trace me", "1-day");
+        exporter.reset();
+        Api.anonymous().get("/api/activities/home").then().statusCode(200);
+        List<SpanData> trace = traceOf("GET /api/activities/home");
+
+        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
+        List<SpanData> cacheGets = trace.stream().filter(s -> s.getName().equals("cache get")).toList();
+        assertFalse(cacheGets.isEmpty(), "cache reads are spans: " + trace);
+        for (SpanData get : cacheGets) {
+            assertTrue(ids.contains(get.getParentSpanId()), "a cache span is a child within the request's trace");
+            assertTrue(get.getAttributes().get(AttributeKey.booleanKey("cache.hit")) != null, "with its hit or miss");
+        }
+        assertTrue(cacheGets.stream().anyMatch(s -> "v1:feed:home".equals(s.getAttributes().get(AttributeKey.stringKey("cache.namespace")))));
+        assertEquals(server.getTraceId(), cacheGets.get(0).getTraceId());
+        assertTrue(trace.stream().allMatch(s -> s.getAttributes().asMap().values().stream()
+                .noneMatch(v -> String.valueOf(v).contains("Bearer"))), "no token in any attribute");
+    }
+}
