@@ -11,24 +11,28 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Cruddur service shares, proved for each one: it serves no {@code /api} route the contract lacks,
- * answers the health checks, answers every failure in JSON, and applies the CORS policy. A service's test extends
- * this class and is annotated {@code @QuarkusTest @WithTestResource(LocalStackResource.class)}.
+ * What every Cruddur service shares, proved for each one: it serves exactly the {@code /api} routes the contract
+ * gives it (none the contract lacks, none missing), answers the health checks, answers every failure in JSON, and
+ * applies the CORS policy. A service's test extends this class and is annotated
+ * {@code @QuarkusTest @WithTestResource(LocalStackResource.class)}.
  */
 public abstract class ServiceConventionsTest {
 
     private static final OpenApiValidationFilter CONTRACT = Contract.validator();
 
-    /** The service's name in the contract's {@code x-cruddur-service}. */
+    /** The service's name in the contract's {@code x-cruddur-service}; its code lives in {@code com.cruddur.<name>}. */
     protected abstract String service();
 
-    protected abstract String basePackage();
-
     @Test
-    void everyApiRouteItServesIsInTheContract() {
-        Set<String> unknown = new TreeSet<>(ServedRoutes.servedBy(basePackage()));
-        unknown.removeAll(ServedRoutes.inContractFor(service()));
+    void everyApiRouteItServesIsInTheContractAndTheOtherWayRound() {
+        Set<String> served = ServedRoutes.servedBy("com.cruddur." + service());
+        Set<String> owned = ServedRoutes.inContractFor(service());
+        Set<String> unknown = new TreeSet<>(served);
+        unknown.removeAll(owned);
         assertTrue(unknown.isEmpty(), service() + " serves routes the contract lacks: " + unknown);
+        Set<String> missing = new TreeSet<>(owned);
+        missing.removeAll(served);
+        assertTrue(missing.isEmpty(), service() + " does not serve routes the contract gives it: " + missing);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package com.cruddur.users;
 
 import static org.hamcrest.Matchers.contains;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cruddur.testing.Api;
 import com.cruddur.testing.LocalStackResource;
-import com.cruddur.testing.ServedRoutes;
 import com.cruddur.testing.ServiceConventionsTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,16 +16,6 @@ class HttpConventionsTest extends ServiceConventionsTest {
     @Override
     protected String service() {
         return "users";
-    }
-
-    @Override
-    protected String basePackage() {
-        return "com.cruddur.users";
-    }
-
-    @Test
-    void theServiceServesExactlyTheApiRoutesTheContractGivesIt() {
-        assertEquals(ServedRoutes.inContractFor("users"), ServedRoutes.servedBy("com.cruddur.users"));
     }
 
     @Test

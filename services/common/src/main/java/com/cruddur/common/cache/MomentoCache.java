@@ -16,8 +16,9 @@ import momento.sdk.responses.cache.GetResponse;
 import momento.sdk.responses.cache.SetResponse;
 
 /**
- * Momento, through its own SDK. Every call is bounded by {@code timeout}: reads wait at most that long and count as a
- * miss after it; writes and deletes are sent without waiting for them, and their failures are only counted.
+ * Momento, through its own SDK. Every call is bounded by {@code timeout}: a read that takes longer is a miss, and a
+ * write or delete is waited for at most that long (so that, within the bound, it lands before the response that
+ * follows it, and an invalidation is never overtaken by an older write); failures are counted, never thrown.
  */
 public final class MomentoCache implements Cache, AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class MomentoCache implements Cache, AutoCloseable {
     private final CacheMetrics metrics;
 
     public MomentoCache(CredentialProvider credentials, String cacheName, Duration timeout, CacheMetrics metrics) {
-        this.client = CacheClient.create(credentials, Configurations.InRegion.latest().withTimeout(timeout), Duration.ofMinutes(1));
+        this.client = connect(credentials, Configurations.InRegion.latest().withTimeout(timeout));
         this.cacheName = cacheName;
         this.timeout = timeout;
         this.metrics = metrics;
@@ -69,16 +70,16 @@ public final class MomentoCache implements Cache, AutoCloseable {
 
     @Override
     public void set(String key, String value, Duration ttl) {
-        client.set(cacheName, key, value, ttl).whenComplete((response, failure) -> {
-            if (failure != null) {
-                metrics.error("set", failure);
-            } else if (response instanceof SetResponse.Error error) {
+        try {
+            SetResponse response = client.set(cacheName, key, value, ttl).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (response instanceof SetResponse.Error error) {
                 metrics.error("set", error);
             }
-        });
+        } catch (Exception e) {
+            metrics.error("set", e);
+        }
     }
 
-    /** Waits (bounded) for the delete, since an invalidation that arrives late serves stale data meanwhile. */
     @Override
     public void delete(String key) {
         try {
@@ -88,6 +89,15 @@ public final class MomentoCache implements Cache, AutoCloseable {
             }
         } catch (Exception e) {
             metrics.error("delete", e);
+        }
+    }
+
+    /** Connects at start-up (within five seconds), so the first requests do not pay for the connection. */
+    private static CacheClient connect(CredentialProvider credentials, momento.sdk.config.Configuration configuration) {
+        try {
+            return CacheClient.create(credentials, configuration, Duration.ofMinutes(1), Duration.ofSeconds(5));
+        } catch (RuntimeException unreachable) {
+            return CacheClient.create(credentials, configuration, Duration.ofMinutes(1));
         }
     }
 

@@ -4,12 +4,7 @@ import com.cruddur.common.aws.OwnedTables;
 import com.cruddur.notifications.NotificationsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** One partition per recipient: notifications ({@code N#<time>#<uuid>}) and their id pointers ({@code ID#<uuid>}). */
 @ApplicationScoped
@@ -27,14 +22,6 @@ public class NotificationsTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(CreateTableRequest.builder()
-                .tableName(name())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .build());
+        return List.of(OwnedTables.table(name(), "pk", "sk"));
     }
 }

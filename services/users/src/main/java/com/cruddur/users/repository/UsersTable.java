@@ -4,12 +4,7 @@ import com.cruddur.common.aws.OwnedTables;
 import com.cruddur.users.UsersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * One table, one string key {@code pk}, two kinds of item:
@@ -32,11 +27,6 @@ public class UsersTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(CreateTableRequest.builder()
-                .tableName(name())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build())
-                .build());
+        return List.of(OwnedTables.table(name(), PK, null));
     }
 }
