@@ -75,6 +75,7 @@ public final class SharedStack {
             // the cache the services under test share with it, when they use Momento (see MomentoResource)
             env.put("CRUDDUR_CACHE", "momento");
             env.put("MOMENTO_LOCAL_ENDPOINT", momento().endpoint());
+            env.put("CRUDDUR_CACHE_TIMEOUT", MomentoResource.TEST_TIMEOUT);
             Tethered users = Tethered.start(root, "users-service",
                     List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, "users").toString()),
                     root, env, root.resolve("services/testing/target/emulator-logs"));

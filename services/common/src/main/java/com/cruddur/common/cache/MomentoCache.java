@@ -80,15 +80,41 @@ public final class MomentoCache implements Cache, AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the delete within the bound; one that fails or times out is retried in the background a few times
+     * (after 0.2, 1 and 5 s), since a lost invalidation would serve stale data until the entry's TTL ends.
+     */
     @Override
     public void delete(String key) {
+        if (!deleted(key, timeout)) {
+            retryDelete(key, 0);
+        }
+    }
+
+    private static final long[] RETRY_DELAYS_MS = {200, 1000, 5000};
+
+    private void retryDelete(String key, int attempt) {
+        if (attempt >= RETRY_DELAYS_MS.length) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(RETRY_DELAYS_MS[attempt], TimeUnit.MILLISECONDS).execute(() -> {
+            if (!deleted(key, Duration.ofSeconds(2))) {
+                retryDelete(key, attempt + 1);
+            }
+        });
+    }
+
+    private boolean deleted(String key, Duration wait) {
         try {
-            DeleteResponse response = client.delete(cacheName, key).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            DeleteResponse response = client.delete(cacheName, key).get(wait.toNanos(), TimeUnit.NANOSECONDS);
             if (response instanceof DeleteResponse.Error error) {
                 metrics.error("delete", error);
+                return false;
             }
+            return true;
         } catch (Exception e) {
             metrics.error("delete", e);
+            return false;
         }
     }
 

@@ -4,16 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.cruddur.common.auth.Caller;
+import com.cruddur.common.telemetry.ErrorReporter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one error format: every failure becomes a JSON array of codes. Failures the caller caused are 4xx with a code
@@ -22,6 +29,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    ErrorReporter reporter;
+
+    @Inject
+    Instance<Caller> caller;
 
     public static Response body(int status, List<String> codes) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(codes).build();
@@ -58,11 +71,10 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
+    public Response framework(WebApplicationException e, HttpServerRequest request, SimpleResourceInfo resource) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("request failed", e);
-            return body(500, List.of(ErrorCodes.SERVER_ERROR));
+            return serverError(e, request, resource);
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return json instanceof MismatchedInputException mismatch ? wrongType(mismatch) : malformedJson(json);
@@ -71,9 +83,42 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, HttpServerRequest request, SimpleResourceInfo resource) {
+        return serverError(e, request, resource);
+    }
+
+    /** Logged, reported to Rollbar once, and answered without any detail. */
+    private Response serverError(Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
         LOG.error("request failed", e);
+        Optional<String> sub = Optional.empty();
+        if (caller.isResolvable()) {
+            try {
+                sub = caller.get().optionalSub();
+            } catch (RuntimeException unknown) {
+                // the failure may come before the identity can be known
+            }
+        }
+        reporter.report(e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 500, sub));
         return body(500, List.of(ErrorCodes.SERVER_ERROR));
+    }
+
+    /** The route template ({@code /api/users/@{handle}/short}), never the path with its values. */
+    private static String route(HttpServerRequest request, SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return request.path();
+        }
+        jakarta.ws.rs.Path type = resource.getResourceClass().getAnnotation(jakarta.ws.rs.Path.class);
+        String route = type == null ? "" : type.value();
+        try {
+            jakarta.ws.rs.Path method = resource.getResourceClass()
+                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(jakarta.ws.rs.Path.class);
+            if (method != null) {
+                route = route + "/" + method.value();
+            }
+        } catch (NoSuchMethodException e) {
+            // the class's path alone
+        }
+        return route.replaceAll("/+", "/");
     }
 
     public static String codeFor(int status) {

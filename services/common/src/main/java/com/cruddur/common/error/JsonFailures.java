@@ -1,5 +1,6 @@
 package com.cruddur.common.error;
 
+import com.cruddur.common.telemetry.ErrorReporter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,9 +22,12 @@ public class JsonFailures {
     private static final Logger LOG = Logger.getLogger(JsonFailures.class);
 
     private final long maxBodySize;
+    private final ErrorReporter reporter;
 
-    public JsonFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public JsonFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            ErrorReporter reporter) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.reporter = reporter;
     }
 
     void install(@Observes Router router) {
@@ -49,6 +54,8 @@ public class JsonFailures {
         int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.error("request failed", ctx.failure());
+            reporter.report(ctx.failure() == null ? new IllegalStateException("status " + status) : ctx.failure(),
+                    new ErrorReporter.Failure(ctx.request().method().name(), ctx.normalizedPath(), status, Optional.empty()));
         }
         json(ctx, status);
     }

@@ -89,6 +89,17 @@ class MomentoCacheTest {
     }
 
     @Test
+    void aDeleteBeyondTheBoundStillTakesEffect() throws Exception {
+        cache.set("v1:test:retry", "x", Duration.ofMinutes(1));
+        awaitCalls(1);
+        server.slowDown(Duration.ofMillis(400)); // beyond the 200 ms bound, within the retries' wait
+        cache.delete("v1:test:retry");
+        Thread.sleep(1500);
+        server.slowDown(Duration.ZERO);
+        assertEquals(Optional.empty(), cache.get("v1:test:retry"), "the late delete (or its retry) took effect");
+    }
+
+    @Test
     void aServerThatIsDownIsAMissNotAFailure() {
         server.close();
         assertEquals(Optional.empty(), cache.get("v1:test:down"));

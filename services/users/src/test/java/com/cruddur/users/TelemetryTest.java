@@ -1,0 +1,102 @@
+package com.cruddur.users;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.cruddur.testing.Api;
+import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.SharedStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Errors reach Rollbar and traces reach the OTLP endpoint, each through its real client, to local receivers. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@WithTestResource(TelemetryReceivers.class)
+class TelemetryTest {
+
+    private static List<LoggedRequest> rollbarItems() {
+        return TelemetryReceivers.server.findAll(postRequestedFor(urlPathEqualTo("/api/1/item/")));
+    }
+
+    private static List<LoggedRequest> awaitItems(int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (rollbarItems().size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        return rollbarItems();
+    }
+
+    @Test
+    void aServerErrorIsReportedOnceWithRoutePersonAndTraceButNoSecrets() throws Exception {
+        TelemetryReceivers.server.resetRequests();
+        String token = SharedStack.get().accessToken("bayko");
+        Api.withToken(token).get("/test-only/boom").then().statusCode(500);
+        List<LoggedRequest> items = awaitItems(1);
+        Thread.sleep(500);
+        assertEquals(1, rollbarItems().size(), "reported once");
+        String body = items.get(0).getBodyAsString();
+        JsonNode data = new ObjectMapper().readTree(body).path("data");
+        assertEquals("GET", data.path("request").path("method").asText());
+        assertEquals("/test-only/boom", data.path("request").path("url").asText());
+        assertEquals(SharedStack.get().sub("bayko"), data.path("person").path("id").asText());
+        assertEquals(500, data.path("custom").path("status").asInt());
+        assertEquals(32, data.path("custom").path("trace_id").asText().length(), "the trace id links to Honeycomb");
+        assertFalse(body.contains(token), "no access token");
+        assertFalse(body.contains("Bearer"), "no Authorization header");
+        assertFalse(data.path("person").has("email"), "the person is the sub only");
+    }
+
+    @Test
+    void clientErrorsAreNotReported() throws Exception {
+        TelemetryReceivers.server.resetRequests();
+        Api.as("bayko").body(Map.of("display_name", " ")).put("/api/profile/update").then().statusCode(422);
+        Api.anonymous().get("/api/profile").then().statusCode(401);
+        Api.anonymous().get("/api/users/@nobody-at-all/short").then().statusCode(404);
+        Thread.sleep(700);
+        assertEquals(0, rollbarItems().size());
+    }
+
+    @Test
+    void aSlowRollbarNeverSlowsARequest() {
+        TelemetryReceivers.server.stubFor(post(urlPathEqualTo("/api/1/item/"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        try {
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                Api.as("bayko").get("/test-only/boom").then().statusCode(500);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(took.compareTo(Duration.ofSeconds(1)) < 0, "answered in " + took);
+            }
+        } finally {
+            TelemetryReceivers.server.stubFor(post(urlPathEqualTo("/api/1/item/"))
+                    .willReturn(aResponse().withStatus(200).withBody("{\"err\":0}")));
+        }
+    }
+
+    @Test
+    void spansReachTheOtlpEndpointWithTheHoneycombHeader() throws Exception {
+        Api.anonymous().get("/api/health-check").then().statusCode(200);
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (TelemetryReceivers.server.findAll(postRequestedFor(urlPathEqualTo("/v1/traces"))).isEmpty()
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        TelemetryReceivers.server.verify(postRequestedFor(urlPathEqualTo("/v1/traces"))
+                .withHeader("x-honeycomb-team", equalTo("honeycomb-test-key")));
+    }
+}
