@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.cruddur.testing.SharedStack;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.Test;
 
 /** A feed request is one trace: the server span, and the cache and users-service calls as its children. */
@@ -86,5 +89,32 @@ class TracingTest {
         assertEquals(server.getTraceId(), cacheGets.get(0).getTraceId());
         assertTrue(trace.stream().allMatch(s -> s.getAttributes().asMap().values().stream()
                 .noneMatch(v -> String.valueOf(v).contains("Bearer"))), "no token in any attribute");
+        List<SpanData> dynamo = trace.stream().filter(s -> s.getName().startsWith("DynamoDb.")).toList();
+        assertFalse(dynamo.isEmpty(), "DynamoDB calls are spans of the request: " + trace);
+        assertTrue(dynamo.stream().allMatch(s -> s.getKind() == SpanKind.CLIENT && ids.contains(s.getParentSpanId())));
+    }
+
+    @Inject
+    SqsClient sqs;
+
+    @Test
+    void anEventCarriesTheTraceOfTheRequestThatMadeIt() throws Exception {
+        String crud = Cruds.post("andrewbrown", "reply to trace", "1-day");
+        exporter.reset();
+        Api.as("bayko").body(Map.of("message", "traced reply")).post("/api/activities/" + crud + "/reply")
+                .then().statusCode(200);
+        String trace = traceOf("POST /api/activities/{activity_uuid}/reply").get(0).getTraceId();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
+                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0).messageAttributeNames("All")).messages()) {
+                if (message.body().contains(crud) && message.body().contains("activity.replied")) {
+                    String traceparent = message.messageAttributes().get("traceparent").stringValue();
+                    assertEquals(trace, traceparent.split("-")[1], "the event continues the request's trace");
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no activity.replied event for " + crud);
     }
 }

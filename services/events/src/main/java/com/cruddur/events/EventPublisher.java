@@ -2,12 +2,15 @@ package com.cruddur.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,13 +36,17 @@ public class EventPublisher {
     private volatile boolean running;
     private Thread sender;
 
-    private record Pending(Event event, Instant since) {
+    /** An event waiting to be sent, with the trace context of the request that made it. */
+    private record Pending(Event event, Instant since, Map<String, String> trace) {
     }
 
-    public EventPublisher(SqsClient sqs, EventsConfig config, ObjectMapper json) {
+    private final OpenTelemetry openTelemetry;
+
+    public EventPublisher(SqsClient sqs, EventsConfig config, ObjectMapper json, OpenTelemetry openTelemetry) {
         this.sqs = sqs;
         this.config = config;
         this.json = json;
+        this.openTelemetry = openTelemetry;
         this.buffer = new LinkedBlockingQueue<>(config.bufferSize());
     }
 
@@ -55,7 +62,9 @@ public class EventPublisher {
         if (event.actorSub().equals(event.recipientSub())) {
             return;
         }
-        if (!buffer.offer(new Pending(event, Instant.now()))) {
+        Map<String, String> trace = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace, Map::put);
+        if (!buffer.offer(new Pending(event, Instant.now(), trace))) {
             LOG.errorf("event buffer full: dropped %s %s", event.type(), event.id());
         }
     }
@@ -71,7 +80,7 @@ public class EventPublisher {
                         continue;
                     }
                 }
-                send(next.event());
+                send(next);
                 next = null;
                 backoff = config.firstBackoff();
             } catch (InterruptedException e) {
@@ -93,15 +102,22 @@ public class EventPublisher {
         }
     }
 
-    private void send(Event event) {
+    /** The body is the event; the attributes carry its type and the W3C trace context ({@code traceparent}). */
+    private void send(Pending pending) {
         String body;
         try {
-            body = json.writeValueAsString(event);
+            body = json.writeValueAsString(pending.event());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(body)
-                .messageAttributes(Map.of("type", MessageAttributeValue.builder().dataType("String").stringValue(event.type()).build())));
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        attributes.put("type", text(pending.event().type()));
+        pending.trace().forEach((name, value) -> attributes.put(name, text(value)));
+        sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(body).messageAttributes(attributes));
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     private boolean sleep(Duration duration) {

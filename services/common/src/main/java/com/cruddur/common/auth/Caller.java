@@ -1,5 +1,6 @@
 package com.cruddur.common.auth;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,7 +30,10 @@ public class Caller {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(token.getSubject()).filter(sub -> !sub.isBlank());
+        Optional<String> sub = Optional.ofNullable(token.getSubject()).filter(value -> !value.isBlank());
+        // the user (their sub, never more) on the request's span
+        sub.ifPresent(value -> Span.current().setAttribute("enduser.id", value));
+        return sub;
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.cruddur.common.aws;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,9 +28,12 @@ public class AwsClients {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final AwsConfig config;
+    private final ExecutionInterceptor tracing;
 
-    public AwsClients(AwsConfig config) {
+    public AwsClients(AwsConfig config, OpenTelemetry openTelemetry) {
         this.config = config;
+        // every AWS call (DynamoDB, SQS, Cognito) is a client span of the request's trace
+        this.tracing = AwsSdkTelemetry.create(openTelemetry).newExecutionInterceptor();
     }
 
     public AwsConfig config() {
@@ -41,6 +47,7 @@ public class AwsClients {
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(tracing)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .build())
