@@ -2,6 +2,9 @@ package com.cruddur.edge;
 
 import com.cruddur.common.error.ErrorCodes;
 import com.cruddur.contract.RoutingTable;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -41,7 +44,7 @@ public class EdgeRouter {
 
     private final RoutingTable table = RoutingTable.fromContract();
 
-    void install(@Observes Router router, Vertx vertx, EdgeConfig config) {
+    void install(@Observes Router router, Vertx vertx, EdgeConfig config, OpenTelemetry openTelemetry) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
@@ -63,7 +66,7 @@ public class EdgeRouter {
                     .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
                             // a caller that hangs up must not leave the backend connection busy in the pool forever
                             .onSuccess(outbound -> inbound.response().closeHandler(closed -> outbound.reset())))
-                    .addInterceptor(new BackendInterceptor(service)));
+                    .addInterceptor(new BackendInterceptor(service, openTelemetry.getPropagators().getTextMapPropagator())));
         }
         LOG.infof("edge routes %d path patterns to %s", table.routes().size(), config.services());
 
@@ -86,20 +89,24 @@ public class EdgeRouter {
     }
 
     /**
-     * Drops the backend's own CORS headers (the edge's CORS filter answers for the one origin, and two
-     * {@code Access-Control-Allow-Origin} values would make browsers refuse the response), and turns an unreachable
-     * backend into a JSON 502.
+     * Passes the edge's trace context on (so the service's spans are children of the edge's request span, and a
+     * request that arrived without one is still one trace), drops the backend's own CORS headers (the edge's CORS
+     * filter answers for the one origin, and two {@code Access-Control-Allow-Origin} values would make browsers refuse
+     * the response), and turns an unreachable backend into a JSON 502.
      */
     private static final class BackendInterceptor implements ProxyInterceptor {
 
         private final String service;
+        private final TextMapPropagator propagator;
 
-        BackendInterceptor(String service) {
+        BackendInterceptor(String service, TextMapPropagator propagator) {
             this.service = service;
+            this.propagator = propagator;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            propagator.inject(Context.current(), context.request().headers(), (headers, name, value) -> headers.set(name, value));
             return context.sendRequest().recover(failure -> {
                 LOG.warnf("%s is unreachable: %s", service, failure.getMessage());
                 return Future.succeededFuture(context.request().response()

@@ -53,9 +53,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 }
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
                 String json = "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod()
                         + "\",\"path\":\"" + exchange.getRequestURI().getRawPath()
                         + "\",\"authorization\":\"" + (authorization == null ? "" : authorization)
+                        + "\",\"traceparent\":\"" + (traceparent == null ? "" : traceparent)
                         + "\",\"body\":\"" + body.replace("\"", "'") + "\"}";
                 byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
