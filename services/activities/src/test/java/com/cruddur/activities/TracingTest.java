@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cruddur.testing.Api;
+import com.cruddur.testing.InMemoryTracing;
 import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.UsersServiceResource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -13,44 +15,23 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import com.cruddur.testing.SharedStack;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import org.junit.jupiter.api.Test;
 
 /** A feed request is one trace: the server span, and the cache and users-service calls as its children. */
 @QuarkusTest
-@TestProfile(TracingTest.Tracing.class)
+@TestProfile(InMemoryTracing.Profile.class)
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(UsersServiceResource.class)
 class TracingTest {
-
-    public static class Tracing implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
-        }
-    }
-
-    /** Spans go to memory instead of an OTLP endpoint. */
-    @Singleton
-    static class Exporter {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
 
     @Inject
     InMemorySpanExporter exporter;

@@ -4,37 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cruddur.testing.Api;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import com.cruddur.testing.InMemoryTracing;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The edge continues the caller's trace and passes it on to the service behind it. */
 @QuarkusTest
-@TestProfile(EdgeTracingTest.Tracing.class)
+@TestProfile(InMemoryTracing.Profile.class)
 @WithTestResource(StubBackends.class)
 class EdgeTracingTest {
 
-    public static class Tracing implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false");
-        }
-    }
-
-    @Singleton
-    static class Exporter {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
 
     @Test
     void theTraceContextReachesTheService() {

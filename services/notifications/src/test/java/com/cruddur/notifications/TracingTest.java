@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.events.Event;
+import com.cruddur.testing.InMemoryTracing;
 import com.cruddur.testing.LocalStackResource;
 import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.UsersServiceResource;
@@ -13,11 +14,8 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,26 +25,11 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /** An event carried over SQS continues, in the consumer, the trace of the request that published it. */
 @QuarkusTest
-@TestProfile(TracingTest.Tracing.class)
+@TestProfile(InMemoryTracing.Profile.class)
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(UsersServiceResource.class)
 class TracingTest {
 
-    public static class Tracing implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
-        }
-    }
-
-    @Singleton
-    static class Exporter {
-        @Produces
-        @Singleton
-        InMemorySpanExporter spans() {
-            return InMemorySpanExporter.create();
-        }
-    }
 
     @Inject
     InMemorySpanExporter exporter;

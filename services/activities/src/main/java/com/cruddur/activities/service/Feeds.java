@@ -1,12 +1,12 @@
 package com.cruddur.activities.service;
 
-import com.cruddur.common.paging.Paging;
 import com.cruddur.activities.ActivitiesConfig;
 import com.cruddur.activities.Activity;
-import com.cruddur.usersclient.UserDirectory;
-import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.activities.repository.ActivityRepository.Page;
+import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.common.error.ApiException;
+import com.cruddur.common.paging.Paging;
+import com.cruddur.usersclient.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
