@@ -29,6 +29,33 @@ public final class Ports {
         }
     }
 
+    /**
+     * The first of {@code count} consecutive free ports, below the range the system hands out for outgoing
+     * connections (from 32768 on Linux), so that none of them is taken between this check and its use.
+     */
+    public static int freeRange(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int first = 20000 + random.nextInt(12000 - count);
+            boolean free = true;
+            for (int port = first; port < first + count && free; port++) {
+                free = !isOpen(port) && canBind(port);
+            }
+            if (free) {
+                return first;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports found");
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static boolean isOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

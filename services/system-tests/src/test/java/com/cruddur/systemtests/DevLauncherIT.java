@@ -27,7 +27,7 @@ class DevLauncherIT {
     private static final Path ROOT = LocalPaths.root();
 
     private Process launch(Path state) throws IOException {
-        int api = Ports.free();
+        int api = Ports.freeRange(5); // the API port, and the services' four after it
         ProcessBuilder builder = new ProcessBuilder("java", "-Dcruddur.root=" + ROOT, "-jar",
                 ROOT.resolve("services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar").toString())
                 .redirectErrorStream(true)

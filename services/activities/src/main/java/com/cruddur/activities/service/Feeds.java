@@ -6,6 +6,7 @@ import com.cruddur.activities.repository.ActivityRepository.Page;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
+import com.cruddur.common.validation.Validation;
 import com.cruddur.usersclient.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -89,7 +90,7 @@ public class Feeds {
 
     public Show show(String handle, String uuid, Optional<String> caller) {
         Instant now = now();
-        Activity activity = Optional.of(uuid).filter(Posting::isUuid).flatMap(activities::find)
+        Activity activity = Optional.of(uuid).filter(Validation::isUuid).flatMap(activities::find)
                 .filter(a -> a.isLiveAt(now)).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
         List<Activity> all = new ArrayList<>();
         all.add(activity);

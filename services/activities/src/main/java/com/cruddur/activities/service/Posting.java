@@ -84,22 +84,17 @@ public class Posting {
 
     /** The live activity with this uuid; 404 for an unknown, expired or malformed one. */
     public Activity live(String uuid) {
-        if (!isUuid(uuid)) {
+        if (!Validation.isUuid(uuid)) {
             throw ApiException.notFound(NOT_FOUND);
         }
         return activities.find(uuid).filter(a -> a.isLiveAt(now())).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
-    }
-
-    public static boolean isUuid(String text) {
-        return text != null && text.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     private static Validation messageChecks(String text, int max, String tooLong) {
         return new Validation()
                 .check(Validation.isBlank(text), "message_blank")
                 .check(Validation.length(text) > max, tooLong)
-                .check(text != null && text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'),
-                        "message_invalid_characters");
+                .check(Validation.hasControlCharacters(text), "message_invalid_characters");
     }
 
     private static void checkKey(String key, Validation validation) {

@@ -19,7 +19,7 @@ public record Paging(int limit, Optional<String> after) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     private static final Pattern POSITION = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z#[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z#" + Validation.UUID_PATTERN);
 
     /** Parses the query parameters; adds {@code limit_invalid} and {@code cursor_invalid} to {@code validation}. */
     public static Paging parse(String limit, String cursor, Validation validation) {

@@ -26,6 +26,18 @@ public final class Validation {
         return value == null || value.isBlank();
     }
 
+    /** The one id format: a lower-case UUID, as {@link java.util.UUID#toString()} writes it. */
+    public static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    public static boolean isUuid(String text) {
+        return text != null && text.matches(UUID_PATTERN);
+    }
+
+    /** Control characters other than line breaks and tabs, which a message may hold. */
+    public static boolean hasControlCharacters(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
+    }
+
     /** Length as a person counts it: in Unicode code points, so an emoji is one character, not two. */
     public static int length(String value) {
         return value == null ? 0 : value.codePointCount(0, value.length());

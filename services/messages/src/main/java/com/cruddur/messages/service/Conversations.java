@@ -104,7 +104,7 @@ public class Conversations {
 
     /** The members; 404 for an unknown (or malformed) conversation, 403 for one the caller is not in. */
     private List<String> requireMember(String caller, String group) {
-        if (!group.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (!Validation.isUuid(group)) {
             throw ApiException.notFound(GROUP_NOT_FOUND);
         }
         List<String> members = messages.members(group).orElseThrow(() -> ApiException.notFound(GROUP_NOT_FOUND));
@@ -126,8 +126,7 @@ public class Conversations {
         return new Validation()
                 .check(Validation.isBlank(message), "message_blank")
                 .check(Validation.length(message) > MESSAGE_MAX, "message_exceed_max_chars_1024")
-                .check(message != null && message.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t'),
-                        "message_invalid_characters");
+                .check(Validation.hasControlCharacters(message), "message_invalid_characters");
     }
 
     private Instant now() {

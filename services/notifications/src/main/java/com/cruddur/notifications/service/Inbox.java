@@ -3,6 +3,7 @@ package com.cruddur.notifications.service;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.common.time.Timestamps;
+import com.cruddur.common.validation.Validation;
 import com.cruddur.notifications.Notification;
 import com.cruddur.notifications.repository.NotificationRepository;
 import com.cruddur.usersclient.UserDirectory;
@@ -54,7 +55,7 @@ public class Inbox {
     public long markRead(String recipient, String upTo) {
         Optional<String> bound = Optional.empty();
         if (upTo != null) {
-            if (!upTo.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            if (!Validation.isUuid(upTo)) {
                 throw new ApiException(422, "up_to_invalid");
             }
             bound = Optional.of(notifications.pointer(recipient, upTo).flatMap(NotificationRepository.Pointer::at)
