@@ -176,6 +176,7 @@ public final class Backend implements AutoCloseable {
         env.put("COGNITO_CLIENT_ID", pool.clientId());
         env.put("COGNITO_ISSUER", pool.issuer());
         env.put("CRUDDUR_CREATE_TABLES", "true");
+        env.put("CRUDDUR_LOG_JSON", "false"); // readable logs in .cruddur/logs; JSON is for CloudWatch
         env.put("FRONTEND_URL", frontendUrl);
         env.put("AVATARS_BUCKET", "cruddur-avatars-local");
         serviceUrls.forEach((service, url) -> env.put(service.toUpperCase() + "_SERVICE_URL", url.toString()));

@@ -70,6 +70,7 @@ public final class SharedStack {
             env.put("COGNITO_CLIENT_ID", pool.clientId());
             env.put("COGNITO_ISSUER", pool.issuer());
             env.put("CRUDDUR_CREATE_TABLES", "true");
+            env.put("CRUDDUR_LOG_JSON", "false");
             env.put("FRONTEND_URL", "http://localhost:3000");
             env.put("AVATARS_BUCKET", "cruddur-avatars-test");
             // the cache the services under test share with it, when they use Momento (see MomentoResource)
