@@ -26,9 +26,10 @@ public final class Backend implements AutoCloseable {
     /**
      * @param apiPort the edge's port, the one origin of the API (0 picks a free one)
      * @param servicePorts the first port of the four services, which take it and the next three (0: free ports)
+     * @param extraEnvironment more variables for every service (e.g. where to send traces)
      */
     public record Options(int apiPort, int servicePorts, Emulators.Ports emulatorPorts, String frontendUrl,
-            String demoPassword, Path logDir) {
+            String demoPassword, Path logDir, Map<String, String> extraEnvironment) {
     }
 
     private final Path root;
@@ -92,6 +93,7 @@ public final class Backend implements AutoCloseable {
             ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://127.0.0.1:" + port)));
             Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
                     queues, pool, options.frontendUrl(), serviceUrls);
+            shared.putAll(options.extraEnvironment());
 
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (String service : allApplications()) {

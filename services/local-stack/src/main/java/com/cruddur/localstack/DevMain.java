@@ -26,7 +26,7 @@ public final class DevMain {
                 new Emulators.Ports(Integer.parseInt(env("CRUDDUR_DYNAMODB_PORT", "8000")),
                         Integer.parseInt(env("CRUDDUR_COGNITO_PORT", "9229")),
                         Integer.parseInt(env("CRUDDUR_SQS_PORT", "9324"))),
-                env("FRONTEND_URL", "http://localhost:3000"), password, state.resolve("logs"));
+                env("FRONTEND_URL", "http://localhost:3000"), password, state.resolve("logs"), Map.of());
 
         System.out.println("Starting the Cruddur backend (logs in " + options.logDir() + ") ...");
         long started = System.nanoTime();

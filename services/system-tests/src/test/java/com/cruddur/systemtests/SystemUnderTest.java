@@ -19,6 +19,7 @@ final class SystemUnderTest {
     static final String FRONTEND = "http://localhost:3000";
     private static final String PASSWORD = "System-" + UUID.randomUUID() + "-1a";
     private static Backend backend;
+    private static OtlpReceiver traces;
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private SystemUnderTest() {
@@ -27,11 +28,25 @@ final class SystemUnderTest {
     static synchronized Backend backend() {
         if (backend == null) {
             Path root = LocalPaths.root();
+            traces = new OtlpReceiver();
             backend = Backend.start(root, new Backend.Options(0, 0, Emulators.Ports.anyFree(), FRONTEND, PASSWORD,
-                    root.resolve("services/system-tests/target/system-logs")));
+                    root.resolve("services/system-tests/target/system-logs"), Map.of(
+                            "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                            "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")));
             Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
         }
         return backend;
+    }
+
+    /** Where every service of the system sends its spans. */
+    static OtlpReceiver traces() {
+        backend();
+        return traces;
+    }
+
+    static String password() {
+        return PASSWORD;
     }
 
     /** Signs in with e-mail and password (USER_PASSWORD_AUTH), as the frontend's Amplify does against the emulator. */

@@ -8,6 +8,7 @@ import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.usersclient.UserDirectory;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -121,6 +122,7 @@ public class Feeds {
     }
 
     private FeedPage render(Page<Activity> page, Optional<String> caller) {
+        Span.current().setAttribute("cruddur.page.size", page.items().size());
         Optional<String> next = page.hasMore()
                 ? Optional.of(ActivityRepository.position(page.items().get(page.items().size() - 1))) : Optional.empty();
         return new FeedPage(views.render(page.items(), caller), next);
