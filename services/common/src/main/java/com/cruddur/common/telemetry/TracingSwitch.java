@@ -13,6 +13,16 @@ public class TracingSwitch implements ConfigSource {
 
     static final String PROPERTY = "quarkus.otel.sdk.disabled";
 
+    private final Map<String, String> env;
+
+    public TracingSwitch() {
+        this(System.getenv());
+    }
+
+    TracingSwitch(Map<String, String> env) {
+        this.env = env;
+    }
+
     @Override
     public Set<String> getPropertyNames() {
         return Set.of(PROPERTY);
@@ -23,7 +33,6 @@ public class TracingSwitch implements ConfigSource {
         if (!PROPERTY.equals(name)) {
             return null;
         }
-        Map<String, String> env = System.getenv();
         boolean destination = !env.getOrDefault("HONEYCOMB_API_KEY", "").isBlank()
                 || !env.getOrDefault("OTEL_EXPORTER_OTLP_ENDPOINT", "").isBlank();
         return String.valueOf(!destination);
