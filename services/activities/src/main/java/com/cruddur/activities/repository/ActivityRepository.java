@@ -1,6 +1,7 @@
 package com.cruddur.activities.repository;
 
 import com.cruddur.activities.Activity;
+import com.cruddur.common.aws.QueryPages;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -127,7 +128,7 @@ public class ActivityRepository {
                     .select(Select.COUNT)
                     .exclusiveStartKey(from));
             count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null);
         return count;
     }
@@ -227,7 +228,7 @@ public class ActivityRepository {
                     .limit(limit + 1)
                     .exclusiveStartKey(from));
             response.items().forEach(item -> positions.add(item.get("sk").s()));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null && positions.size() <= limit);
         return page(positions, limit);
     }
@@ -275,7 +276,7 @@ public class ActivityRepository {
             }
             QueryResponse response = dynamoDb.query(query.build());
             response.items().forEach(item -> found.add(toActivity(item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null && found.size() < limit);
         return found.size() > limit ? found.subList(0, limit) : found;
     }

@@ -1,5 +1,6 @@
 package com.cruddur.messages.repository;
 
+import com.cruddur.common.aws.QueryPages;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.messages.Message;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -130,7 +131,7 @@ public class MessageRepository {
                     .exclusiveStartKey(from));
             response.items().forEach(item -> entries.add(new InboxEntry(item.get("group_uuid").s(), item.get("other_member").s(),
                     item.get("last_message").s(), Timestamps.parse(item.get("last_at").s()), item.get("gsi1sk").s())));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null && entries.size() <= limit);
         if (entries.size() > limit) {
             return new Page<>(List.copyOf(entries.subList(0, limit)), Optional.of(entries.get(limit - 1).position()));
@@ -163,7 +164,7 @@ public class MessageRepository {
                     newestFirst.add(message);
                 }
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null && newestFirst.size() <= limit);
         boolean more = newestFirst.size() > limit;
         List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);

@@ -1,5 +1,6 @@
 package com.cruddur.notifications.repository;
 
+import com.cruddur.common.aws.QueryPages;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.notifications.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,7 @@ public class NotificationRepository {
                     found.add(n);
                 }
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null && found.size() <= limit);
         if (found.size() > limit) {
             return new Page(List.copyOf(found.subList(0, limit)), Optional.of(position(found.get(limit - 1))));
@@ -119,7 +120,7 @@ public class NotificationRepository {
             QueryResponse response = dynamoDb.query(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
                     .exclusiveStartKey(start).build());
             response.items().forEach(item -> found.add(toNotification(recipient, item)));
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null);
         return found;
     }
@@ -131,7 +132,7 @@ public class NotificationRepository {
             QueryResponse response = dynamoDb.query(query(recipient, Optional.empty(), now, true)
                     .select(Select.COUNT).exclusiveStartKey(start).build());
             count += response.count();
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = QueryPages.nextStart(response);
         } while (start != null);
         return count;
     }
