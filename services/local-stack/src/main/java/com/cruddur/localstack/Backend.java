@@ -1,11 +1,6 @@
 package com.cruddur.localstack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,24 +31,20 @@ public final class Backend implements AutoCloseable {
     private final Options options;
     private final Emulators emulators;
     private final TcpProxy sqsProxy;
-    private final EventQueues.Urls queues;
-    private final UserPool pool;
-    private final Map<String, String> demoSubs;
+    private final StackSetup.Result setup;
     private final Map<String, Tethered> processes;
     private final Map<String, Map<String, String>> environments;
     private final URI api;
     private final Map<String, URI> serviceUrls;
 
-    private Backend(Path root, Options options, Emulators emulators, TcpProxy sqsProxy, EventQueues.Urls queues,
-            UserPool pool, Map<String, String> demoSubs, Map<String, Tethered> processes,
-            Map<String, Map<String, String>> environments, URI api, Map<String, URI> serviceUrls) {
+    private Backend(Path root, Options options, Emulators emulators, TcpProxy sqsProxy, StackSetup.Result setup,
+            Map<String, Tethered> processes, Map<String, Map<String, String>> environments, URI api,
+            Map<String, URI> serviceUrls) {
         this.root = root;
         this.options = options;
         this.emulators = emulators;
         this.sqsProxy = sqsProxy;
-        this.queues = queues;
-        this.pool = pool;
-        this.demoSubs = demoSubs;
+        this.setup = setup;
         this.processes = processes;
         this.environments = environments;
         this.api = api;
@@ -72,15 +63,8 @@ public final class Backend implements AutoCloseable {
         TcpProxy sqsProxy = new TcpProxy(emulators.sqs().getPort());
         Map<String, Tethered> processes = new LinkedHashMap<>();
         try {
-            EventQueues.Urls queues = EventQueues.create(emulators.sqs());
-            UserPool pool;
-            Map<String, String> demoSubs = new LinkedHashMap<>();
-            try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
-                pool = cognito.createPool("cruddur");
-                for (DemoUser user : DemoUser.ALL) {
-                    demoSubs.put(user.handle(), cognito.createUser(pool, user, options.demoPassword()));
-                }
-            }
+            StackSetup.Result setup = StackSetup.run(emulators.sqs(), emulators.cognito(), emulators.cognito(),
+                    options.demoPassword());
 
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
@@ -92,7 +76,7 @@ public final class Backend implements AutoCloseable {
             Map<String, URI> serviceUrls = new LinkedHashMap<>();
             ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://127.0.0.1:" + port)));
             Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
-                    queues, pool, options.frontendUrl(), serviceUrls);
+                    setup, options.frontendUrl(), serviceUrls);
             shared.putAll(options.extraEnvironment());
 
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -106,8 +90,8 @@ public final class Backend implements AutoCloseable {
             for (Tethered process : processes.values()) {
                 Ports.awaitHttpOk(process, serviceUrls.get(process.name()).resolve("/q/health/ready"), READY_TIMEOUT);
             }
-            provisionDemoUsers(emulators, pool, serviceUrls.get("edge"), options.demoPassword());
-            return new Backend(root, options, emulators, sqsProxy, queues, pool, demoSubs, processes, environments,
+            StackSetup.provisionProfiles(setup.pool(), serviceUrls.get("edge"), options.demoPassword());
+            return new Backend(root, options, emulators, sqsProxy, setup, processes, environments,
                     serviceUrls.get("edge"), serviceUrls);
         } catch (RuntimeException e) {
             processes.values().forEach(Tethered::close);
@@ -135,29 +119,6 @@ public final class Backend implements AutoCloseable {
         Ports.awaitHttpOk(process, serviceUrls.get(service).resolve("/q/health/ready"), READY_TIMEOUT);
     }
 
-    /** Each demo user signs in and asks for their own profile: the path that provisions any new user. */
-    private static void provisionDemoUsers(Emulators emulators, UserPool pool, URI api, String password) {
-        HttpClient http = HttpClient.newHttpClient();
-        try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
-            for (DemoUser user : DemoUser.ALL) {
-                String token = cognito.signIn(pool, user.email(), password).accessToken();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/profile"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("provisioning " + user.handle() + " failed: "
-                            + response.statusCode() + " " + response.body());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("provisioning the demo users failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while provisioning the demo users", e);
-        }
-    }
-
     /** The four services, then the edge that fronts them. */
     private static List<String> allApplications() {
         List<String> all = new ArrayList<>(SERVICES);
@@ -166,17 +127,14 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The variables every service gets; the same names configure the services in docker-compose and on ECS. */
-    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, EventQueues.Urls queues,
-            UserPool pool, String frontendUrl, Map<String, URI> serviceUrls) {
+    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, StackSetup.Result setup,
+            String frontendUrl, Map<String, URI> serviceUrls) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_REGION", StackSetup.REGION);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
-        env.put("EVENTS_QUEUE_URL", queues.queue());
         env.put("COGNITO_ENDPOINT", emulators.cognito().toString());
-        env.put("COGNITO_USER_POOL_ID", pool.id());
-        env.put("COGNITO_CLIENT_ID", pool.clientId());
-        env.put("COGNITO_ISSUER", pool.issuer());
+        env.putAll(setup.serviceEnvironment());
         env.put("CRUDDUR_CREATE_TABLES", "true");
         env.put("CRUDDUR_LOG_JSON", "false"); // readable logs in .cruddur/logs; JSON is for CloudWatch
         env.put("FRONTEND_URL", frontendUrl);
@@ -200,8 +158,13 @@ public final class Backend implements AutoCloseable {
         return serviceUrls.get(service);
     }
 
+    /** The queues, the user pool and the demo users the stack was set up with. */
+    public StackSetup.Result setup() {
+        return setup;
+    }
+
     public UserPool pool() {
-        return pool;
+        return setup.pool();
     }
 
     public Emulators emulators() {
@@ -210,7 +173,7 @@ public final class Backend implements AutoCloseable {
 
     /** The Cognito {@code sub} of each demo user, by handle. */
     public Map<String, String> demoSubs() {
-        return demoSubs;
+        return setup.demoSubs();
     }
 
     /** The way the services reach SQS: cut it to make SQS unreachable for them. */
@@ -219,7 +182,7 @@ public final class Backend implements AutoCloseable {
     }
 
     public EventQueues.Urls queues() {
-        return queues;
+        return setup.queues();
     }
 
     /** Stops the services first, then the emulators they use. */

@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * Creates a user pool like production's (e-mail sign-in, {@code preferred_username} as the handle, {@code name} as
@@ -21,10 +23,17 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
 public final class CognitoSetup implements AutoCloseable {
 
     private final URI endpoint;
+    private final URI issuerDomain;
     private final CognitoIdentityProviderClient cognito;
 
     public CognitoSetup(URI endpoint) {
+        this(endpoint, endpoint);
+    }
+
+    /** @param issuerDomain the emulator's {@code TokenConfig.IssuerDomain}, when it is not its own address */
+    public CognitoSetup(URI endpoint, URI issuerDomain) {
         this.endpoint = endpoint;
+        this.issuerDomain = issuerDomain;
         this.cognito = CognitoIdentityProviderClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -44,7 +53,27 @@ public final class CognitoSetup implements AutoCloseable {
                 .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                         ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
                 .userPoolClient().clientId();
-        return new UserPool(endpoint, poolId, clientId);
+        return new UserPool(endpoint, poolId, clientId, issuerDomain);
+    }
+
+    /**
+     * The pool named {@code name} and its {@code <name>-web} client, created if missing: a second run against an
+     * emulator that kept its data (docker-compose) finds what the first one created instead of making a second pool.
+     */
+    public UserPool findOrCreatePool(String name) {
+        var existing = cognito.listUserPools(r -> r.maxResults(60)).userPools().stream()
+                .filter(pool -> name.equals(pool.name())).findFirst();
+        if (existing.isEmpty()) {
+            return createPool(name);
+        }
+        String poolId = existing.get().id();
+        String clientId = cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients()
+                .stream()
+                .filter(client -> (name + "-web").equals(client.clientName())).findFirst()
+                .map(UserPoolClientDescription::clientId)
+                .orElseThrow(() -> new IllegalStateException("user pool " + name + " (" + poolId + ") has no client "
+                        + name + "-web; remove the emulator's data and start again"));
+        return new UserPool(endpoint, poolId, clientId, issuerDomain);
     }
 
     /** Adds a second app client, e.g. one whose tokens our services must refuse. */
@@ -73,6 +102,20 @@ public final class CognitoSetup implements AutoCloseable {
 
     public String createUser(UserPool pool, DemoUser user, String password) {
         return createUser(pool, user.email(), user.handle(), user.displayName(), password);
+    }
+
+    /** Creates the user, or, if it exists (a second run), gives it {@code password}; returns the user's {@code sub}. */
+    public String createOrUpdateUser(UserPool pool, DemoUser user, String password) {
+        try {
+            return createUser(pool, user, password);
+        } catch (UsernameExistsException exists) {
+            cognito.adminSetUserPassword(r -> r.userPoolId(pool.id()).username(user.email()).password(password)
+                    .permanent(true));
+            return cognito.adminGetUser(r -> r.userPoolId(pool.id()).username(user.email())).userAttributes().stream()
+                    .filter(a -> a.name().equals("sub")).findFirst()
+                    .map(AttributeType::value)
+                    .orElseThrow(() -> new IllegalStateException("Cognito returned no sub for " + user.email()));
+        }
     }
 
     /** Signs in with e-mail and password, as the frontend does; the result holds the access and ID tokens. */

@@ -1,5 +1,6 @@
 package com.cruddur.localstack;
 
+import java.security.SecureRandom;
 import java.util.List;
 
 /** The demo users of a local run, seeded like the original app's. */
@@ -14,6 +15,17 @@ public record DemoUser(String handle, String displayName) {
     /** A reserved test domain: never a real mailbox. */
     public String email() {
         return handle + "@cruddur.test";
+    }
+
+    /** A fresh password for a run (the emulator is local, but no password belongs in the repository). */
+    public static String randomPassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder("Cruddur-");
+        for (int i = 0; i < 10; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.append("7a").toString();
     }
 
     public static DemoUser named(String handle) {

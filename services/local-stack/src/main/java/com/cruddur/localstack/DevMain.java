@@ -3,7 +3,6 @@ package com.cruddur.localstack;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +20,7 @@ public final class DevMain {
         Path root = LocalPaths.root();
         Path state = Path.of(env("CRUDDUR_STATE_DIR", root.resolve(".cruddur").toString()));
         int apiPort = Integer.parseInt(env("CRUDDUR_PORT", "4567"));
-        String password = env("CRUDDUR_DEMO_PASSWORD", randomPassword());
+        String password = env("CRUDDUR_DEMO_PASSWORD", DemoUser.randomPassword());
         Backend.Options options = new Backend.Options(apiPort, apiPort + 1,
                 new Emulators.Ports(Integer.parseInt(env("CRUDDUR_DYNAMODB_PORT", "8000")),
                         Integer.parseInt(env("CRUDDUR_COGNITO_PORT", "9229")),
@@ -61,39 +60,17 @@ public final class DevMain {
     }
 
     private static Map<String, String> localEnv(Backend backend, String password) {
-        Map<String, String> env = new LinkedHashMap<>();
-        URI api = backend.api();
-        env.put("CRUDDUR_API_URL", "http://localhost:" + api.getPort());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("COGNITO_ENDPOINT", backend.emulators().cognito().toString());
-        env.put("COGNITO_USER_POOL_ID", backend.pool().id());
-        env.put("COGNITO_CLIENT_ID", backend.pool().clientId());
-        env.put("COGNITO_ISSUER", backend.pool().issuer());
+        Map<String, String> env = new LinkedHashMap<>(backend.setup()
+                .hostEnvironment(URI.create("http://localhost:" + backend.api().getPort()), password));
+        env.put("AWS_REGION", StackSetup.REGION);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", backend.emulators().dynamoDb().toString());
         env.put("AWS_ENDPOINT_URL_SQS", backend.emulators().sqs().toString());
         env.put("EVENTS_QUEUE_URL", backend.queues().queue());
-        env.put("CRUDDUR_DEMO_PASSWORD", password);
-        env.put("REACT_APP_BACKEND_URL", "http://localhost:" + api.getPort());
-        env.put("REACT_APP_AWS_PROJECT_REGION", "us-east-1");
-        env.put("REACT_APP_AWS_COGNITO_REGION", "us-east-1");
-        env.put("REACT_APP_AWS_USER_POOLS_ID", backend.pool().id());
-        env.put("REACT_APP_CLIENT_ID", backend.pool().clientId());
         return env;
     }
 
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** A fresh password each run (the emulator is local, but no password belongs in the repository). */
-    private static String randomPassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder("Cruddur-");
-        for (int i = 0; i < 10; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.append("7a").toString();
     }
 }

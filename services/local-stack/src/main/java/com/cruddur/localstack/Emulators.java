@@ -43,6 +43,15 @@ public final class Emulators implements AutoCloseable {
     }
 
     public static Emulators start(Path root, Ports ports, Path logDir) {
+        return start(root, ports, logDir, null);
+    }
+
+    /**
+     * @param cognitoIssuerDomain what cognito-local names itself in its tokens' {@code iss}, when that is not its own
+     *     address (as in docker-compose, where the browser and the containers reach it by different names); null for
+     *     its own address
+     */
+    public static Emulators start(Path root, Ports ports, Path logDir, URI cognitoIssuerDomain) {
         Path modules = LocalPaths.emulators(root).resolve("node_modules");
         if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("cognito-local"))) {
             throw new IllegalStateException("the emulators are not installed: run `node "
@@ -62,6 +71,10 @@ public final class Emulators implements AutoCloseable {
             // cognito-local keeps its data in ./.cognito of its working directory: give it a fresh one
             Path cognitoHome = Files.createTempDirectory("cruddur-cognito-");
             cognitoHome.toFile().deleteOnExit();
+            if (cognitoIssuerDomain != null) {
+                Path config = Files.createDirectories(cognitoHome.resolve(".cognito")).resolve("config.json");
+                Files.writeString(config, cognitoConfig(cognitoIssuerDomain));
+            }
             Tethered cognito = Tethered.start(root, "cognito-local",
                     List.of("node", modules.resolve("cognito-local/lib/bin/start.js").toString()),
                     cognitoHome, Map.of("PORT", String.valueOf(cognitoPort), "HOST", "127.0.0.1",
@@ -83,6 +96,11 @@ public final class Emulators implements AutoCloseable {
             started.forEach(Tethered::close);
             throw e;
         }
+    }
+
+    /** cognito-local's {@code .cognito/config.json}, naming the issuer domain of its tokens. */
+    private static String cognitoConfig(URI issuerDomain) {
+        return "{\"TokenConfig\":{\"IssuerDomain\":\"" + issuerDomain + "\"}}";
     }
 
     private static int pick(int port, String what) {
