@@ -4,7 +4,13 @@ import { accessToken } from "../support/cognito.js";
 
 export const AUTHOR = "andrewbrown";
 export const FRIEND = "bayko";
-export const STRANGER = "londo";
+/**
+ * The conversation is between two other demo users: the system tests share one backend, and their
+ * MessagesThroughEdgeIT expects the andrewbrown–bayko conversation to start with its own first message.
+ */
+export const SENDER = "altbrown";
+export const RECEIVER = "londo";
+export const OUTSIDER = "bayko";
 
 export const as = (handle) => accessToken(handle);
 

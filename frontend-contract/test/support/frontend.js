@@ -38,7 +38,7 @@ export async function call(operationId, { path = {}, query = {}, body, token, he
 
   await preflight(operationId, url, method, Object.keys(requestHeaders));
 
-  const res = await fetch(url, {
+  const res = await reach(url, {
     method,
     headers: requestHeaders,
     body: method === "GET" ? undefined : rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
@@ -67,11 +67,21 @@ export function expectStatus(result, status, ...codes) {
   return result.data;
 }
 
+/** fetch, with what to do when nothing answers at the API's address. */
+async function reach(url, init) {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    throw new Error(`nothing answers at ${config.apiUrl} (${error.cause?.code ?? error.message}): start bin/dev, `
+      + "or set CRUDDUR_API_URL to the backend under test");
+  }
+}
+
 const SIMPLE_HEADERS = new Set(["accept", "accept-language", "content-language", "origin"]);
 
 async function preflight(operationId, url, method, headerNames) {
   const requested = headerNames.map((name) => name.toLowerCase()).filter((name) => !SIMPLE_HEADERS.has(name)).sort();
-  const res = await fetch(url, {
+  const res = await reach(url, {
     method: "OPTIONS",
     headers: {
       Origin: config.frontendOrigin,
