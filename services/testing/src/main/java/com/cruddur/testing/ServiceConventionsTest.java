@@ -57,6 +57,13 @@ public abstract class ServiceConventionsTest {
     void anOversizedBodyIs413InJson() {
         Api.anonymous().body("\"" + "x".repeat(70_000) + "\"").post("/api/health-check").then()
                 .statusCode(413).contentType("application/json").body("$", contains("body_too_large"));
+        // refused before the CORS filter runs, yet readable by the frontend (a browser hides answers without it)
+        Api.anonymous().header("Origin", "http://localhost:3000").body("\"" + "x".repeat(70_000) + "\"")
+                .post("/api/health-check").then().statusCode(413)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        Api.anonymous().header("Origin", "https://evil.example").body("\"" + "x".repeat(70_000) + "\"")
+                .post("/api/health-check").then().statusCode(413)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test

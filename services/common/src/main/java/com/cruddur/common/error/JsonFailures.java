@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -22,11 +23,14 @@ public class JsonFailures {
     private static final Logger LOG = Logger.getLogger(JsonFailures.class);
 
     private final long maxBodySize;
+    private final Set<String> corsOrigins;
     private final ErrorReporter reporter;
 
     public JsonFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
             ErrorReporter reporter) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.corsOrigins = Set.copyOf(corsOrigins.orElse(List.of()));
         this.reporter = reporter;
     }
 
@@ -41,10 +45,22 @@ public class JsonFailures {
         if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                 && Long.parseLong(length) > maxBodySize) {
             ctx.response().putHeader("Connection", "close");
+            allowOrigin(ctx);
             json(ctx, 413);
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * This refusal comes before Quarkus's CORS filter has run: without the allowed origin, a browser would hide the
+     * answer from the frontend (a network error instead of {@code ["body_too_large"]}).
+     */
+    private void allowOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin != null && corsOrigins.contains(origin)) {
+            ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin");
+        }
     }
 
     private void handle(RoutingContext ctx) {

@@ -1,0 +1,37 @@
+// The author's notifications of the friend's reply and like: NotificationsFeedPage, the unread count, marking read.
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, test } from "node:test";
+import { call, expectStatus } from "../support/frontend.js";
+import { AUTHOR, as, made, unknownUuid } from "./world.js";
+
+describe("notifications", () => {
+  test("listNotifications: the author is notified of the friend's reply (events arrive over SQS)", async () => {
+    const token = await as(AUTHOR);
+    const deadline = Date.now() + 30_000;
+    let reply;
+    while (!reply) {
+      const page = expectStatus(await call("listNotifications", { token }), 200);
+      reply = page.find((n) => n.kind === "reply" && n.uuid === made.reply);
+      if (!reply) {
+        assert.ok(Date.now() < deadline, "no reply notification within 30 s");
+        await sleep(250);
+      }
+    }
+    assert.equal(reply.activity_uuid, made.reply);
+    made.notification = reply.notification_uuid;
+  });
+
+  test("getUnreadNotificationCount and markNotificationsRead: marking up to the reply's notification", async () => {
+    const token = await as(AUTHOR);
+    const before = expectStatus(await call("getUnreadNotificationCount", { token }), 200);
+    const after = expectStatus(await call("markNotificationsRead", { token, body: { up_to: made.notification } }), 200);
+    assert.ok(after.unread <= before.unread);
+  });
+
+  test("markNotificationsRead: an unknown notification, 404 notification_not_found; not a UUID, 422 up_to_invalid", async () => {
+    const token = await as(AUTHOR);
+    expectStatus(await call("markNotificationsRead", { token, body: { up_to: unknownUuid() } }), 404, "notification_not_found");
+    expectStatus(await call("markNotificationsRead", { token, body: { up_to: "yesterday" }, invalid: true }), 422, "up_to_invalid");
+  });
+});
