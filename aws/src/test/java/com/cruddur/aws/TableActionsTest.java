@@ -1,0 +1,56 @@
+package com.cruddur.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The DynamoDB actions a task role gets ({@link ServiceSpec#tableActions()}) are exactly the operations the service's
+ * code calls on its {@code DynamoDbClient}, plus {@code DescribeTable} of the shared readiness check: a new call in a
+ * service fails here until its role allows it, and a call that is gone leaves no right behind.
+ */
+class TableActionsTest {
+
+    private static final Pattern CALL = Pattern.compile("\\bdynamoDb\\.([a-z][A-Za-z]*)\\(");
+
+    static Stream<ServiceSpec> services() {
+        return ServiceSpec.ALL.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void theRoleAllowsExactlyTheDynamoDbOperationsTheCodeCalls(ServiceSpec service) {
+        Set<String> called = new TreeSet<>(calledOperations(RepositoryFiles.root()
+                .resolve("services").resolve(service.name()).resolve("src/main/java")));
+        assertTrue(called.size() > 1, "found no DynamoDB calls in " + service.name() + "; has the client been renamed?");
+        called.add("dynamodb:DescribeTable"); // TableLifecycle's readiness check, in common
+        assertEquals(called, new TreeSet<>(service.tableActions()), service.name());
+    }
+
+    private static Set<String> calledOperations(Path sources) {
+        Set<String> operations = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher call = CALL.matcher(Files.readString(file));
+                while (call.find()) {
+                    String method = call.group(1);
+                    operations.add("dynamodb:" + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return operations;
+    }
+}
