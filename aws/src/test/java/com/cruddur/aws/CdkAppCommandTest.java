@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class CdkAppCommandTest {
     }
 
     private static File file(String name) {
-        return Path.of(System.getProperty("cruddur.root"), "aws", name).toFile();
+        return RepositoryFiles.file("aws/" + name).toFile();
     }
 
     private static String text(Element parent, String tag) {

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cruddur.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -133,10 +128,10 @@ class TaskDefinitionsTest {
     }
 
     @Test
-    void targetGroupsCheckTheReadyEndpointOnTheContainersPort() throws IOException {
+    void targetGroupsCheckTheReadyEndpointOnTheContainersPort() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             Synthesized.Service service = deployment.service(spec.name());
-            int listens = listeningPort(spec.name());
+            int listens = ServiceSettings.of(spec.name()).port();
             assertEquals(listens, spec.port(), spec.name() + " listens where its local run does");
 
             JsonNode group = deployment.appJson.path("Resources").path(service.targetGroup()).path("Properties");
@@ -200,15 +195,5 @@ class TaskDefinitionsTest {
             assertEquals("/cruddur/prod/" + spec.name(), group.path("LogGroupName").asText());
             assertTrue(group.path("RetentionInDays").asInt() > 0, "logs are not kept (and paid for) forever");
         }
-    }
-
-    /** The port the service listens on in its own configuration (local runs). */
-    private static int listeningPort(String service) throws IOException {
-        Path file = Path.of(System.getProperty("cruddur.root"), "services", service, "src/main/resources/application.properties");
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        }
-        return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
 }

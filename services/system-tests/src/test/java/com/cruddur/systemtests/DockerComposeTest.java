@@ -12,14 +12,12 @@ import com.cruddur.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +83,7 @@ class DockerComposeTest {
     void everyImageRunsAsANonRootUserAndProbesReadinessOnThePortItsServiceListensOn() {
         for (String service : ServiceSettings.DEPLOYED) {
             Dockerfile dockerfile = Dockerfile.read(COMPOSE.dockerfile(service).orElseThrow());
-            int port = listenPort(service);
+            int port = ServiceSettings.of(service).port();
             assertNonRoot(dockerfile);
             assertEquals(String.valueOf(port), dockerfile.last("EXPOSE"), service + " exposes its port");
             String healthcheck = dockerfile.last("HEALTHCHECK");
@@ -137,7 +135,7 @@ class DockerComposeTest {
 
     @Test
     void theEdgeIsTheOnlyPublishedServiceAndRoutesToEachOwnerOfTheRoutingTable() {
-        int edgePort = listenPort("edge");
+        int edgePort = ServiceSettings.of("edge").port();
         assertEquals(String.valueOf(edgePort), COMPOSE.environment("edge").get("QUARKUS_HTTP_PORT"));
         assertEquals(List.of("127.0.0.1:" + API_HOST_PORT + ":" + edgePort), published("edge"),
                 "the API is on localhost:" + API_HOST_PORT);
@@ -145,7 +143,7 @@ class DockerComposeTest {
         Map<String, String> edge = COMPOSE.environment("edge");
         Set<String> routed = new TreeSet<>();
         for (String service : servicesOfTheRoutingTable()) {
-            int port = listenPort(service);
+            int port = ServiceSettings.of(service).port();
             Map<String, String> env = COMPOSE.environment(service);
             assertEquals(String.valueOf(port), env.get("QUARKUS_HTTP_PORT"), service + "'s port");
             assertEquals(service, env.get("OTEL_SERVICE_NAME"));
@@ -258,18 +256,6 @@ class DockerComposeTest {
         services.remove("edge");
         assertFalse(services.isEmpty());
         return services;
-    }
-
-    /** The port a module listens on: its application.properties, which QUARKUS_HTTP_PORT may not contradict. */
-    private static int listenPort(String service) {
-        try {
-            Properties properties = new Properties();
-            properties.load(new StringReader(Files.readString(
-                    ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties"))));
-            return Integer.parseInt(properties.getProperty("quarkus.http.port"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<String> published(String service) {

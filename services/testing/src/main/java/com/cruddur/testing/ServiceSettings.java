@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,9 +27,9 @@ import org.w3c.dom.NodeList;
  * service ({@code application.properties}) and of every Cruddur module on its runtime classpath
  * ({@code META-INF/microprofile-config.properties}). A variable is <em>required</em> when some production property
  * reads it without a default. docker-compose and the ECS task definitions are checked against this, so a new
- * setting cannot be forgotten in one of them.
+ * setting cannot be forgotten in one of them; {@code port} is the {@code quarkus.http.port} the service listens on.
  */
-public record ServiceSettings(String service, Set<String> required, Set<String> optional) {
+public record ServiceSettings(String service, int port, Set<String> required, Set<String> optional) {
 
     /** The modules that are deployed, each as its own container. */
     public static final List<String> DEPLOYED = List.of("users", "activities", "notifications", "messages", "edge");
@@ -64,7 +66,11 @@ public record ServiceSettings(String service, Set<String> required, Set<String> 
             }
         }
         optional.removeAll(required);
-        return new ServiceSettings(service, Collections.unmodifiableSortedSet(required),
+        String port = production.get("quarkus.http.port");
+        if (port == null) {
+            throw new IllegalStateException(service + " sets no quarkus.http.port in its application.properties");
+        }
+        return new ServiceSettings(service, Integer.parseInt(port), Collections.unmodifiableSortedSet(required),
                 Collections.unmodifiableSortedSet(optional));
     }
 
@@ -73,7 +79,7 @@ public record ServiceSettings(String service, Set<String> required, Set<String> 
         if (!Files.exists(file)) {
             return;
         }
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         try {
             properties.load(new StringReader(Files.readString(file)));
         } catch (IOException e) {
@@ -92,7 +98,7 @@ public record ServiceSettings(String service, Set<String> required, Set<String> 
     }
 
     /** The Cruddur library modules on a module's runtime classpath, dependencies before dependents. */
-    private static Set<String> cruddurModules(Path module) {
+    private static List<String> cruddurModules(Path module) {
         Set<String> found = new LinkedHashSet<>();
         Deque<String> pending = new ArrayDeque<>(runtimeDependencies(module.resolve("pom.xml")));
         while (!pending.isEmpty()) {
@@ -104,12 +110,9 @@ public record ServiceSettings(String service, Set<String> required, Set<String> 
             runtimeDependencies(pom).forEach(pending::push);
             found.add(next);
         }
-        List<String> ordered = List.copyOf(found);
-        Set<String> reversed = new LinkedHashSet<>();
-        for (int i = ordered.size() - 1; i >= 0; i--) {
-            reversed.add(ordered.get(i));
-        }
-        return reversed;
+        List<String> ordered = new ArrayList<>(found);
+        Collections.reverse(ordered);
+        return ordered;
     }
 
     private static List<String> runtimeDependencies(Path pom) {
@@ -117,7 +120,7 @@ public record ServiceSettings(String service, Set<String> required, Set<String> 
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             NodeList dependencies = factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("dependency");
-            List<String> modules = new java.util.ArrayList<>();
+            List<String> modules = new ArrayList<>();
             for (int i = 0; i < dependencies.getLength(); i++) {
                 Element dependency = (Element) dependencies.item(i);
                 if (text(dependency, "groupId").equals("com.cruddur")

@@ -16,6 +16,7 @@ class ServiceSettingsTest {
         assertEquals(Set.of("AVATARS_BUCKET", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "FRONTEND_URL"),
                 users.required());
         assertTrue(users.optional().contains("USERS_TABLE"));
+        assertEquals(4568, users.port());
     }
 
     @Test
