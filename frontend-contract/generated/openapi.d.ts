@@ -852,9 +852,11 @@ export interface components {
         };
     };
     responses: {
-        /** @description `service_unavailable`: a service this one depends on (the users service, for authors) did not answer; retry later. */
+        /** @description `service_unavailable`: something this service depends on (DynamoDB, SQS, Cognito, or another service) is unreachable or throttling; retry after `Retry-After` seconds. A write answered 503 may or may not be stored: retry it with the same `Idempotency-Key`. */
         ServiceUnavailable: {
             headers: {
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1293,6 +1295,7 @@ export interface operations {
             409: components["responses"]["ProfileConflict"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOwnProfile: {
@@ -1326,6 +1329,7 @@ export interface operations {
             409: components["responses"]["ProfileConflict"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateProfile: {
@@ -1347,6 +1351,7 @@ export interface operations {
             422: components["responses"]["ProfileUpdateInvalid"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     updateProfilePost: {
@@ -1368,6 +1373,7 @@ export interface operations {
             422: components["responses"]["ProfileUpdateInvalid"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createAvatarUploadUrl: {
@@ -1426,6 +1432,7 @@ export interface operations {
             };
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getHomeFeed: {
@@ -1541,7 +1548,7 @@ export interface operations {
              * @description Validation failed; every failing code is listed:
              *     - `message_blank`: message missing or blank after trimming
              *     - `message_exceed_max_chars`: message over 280 Unicode code points after trimming
-             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
+             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
              *     - `ttl_blank`: ttl missing or blank
              *     - `ttl_invalid`: ttl not one of `30-days`, `7-days`, `3-days`, `1-day`, `12-hours`, `3-hours`, `1-hour`, or not a string
@@ -1633,7 +1640,7 @@ export interface operations {
              * @description Validation failed; every failing code is listed:
              *     - `message_blank`: message missing or blank after trimming
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
-             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
+             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
              *     - `idempotency_key_invalid`: the `Idempotency-Key` header is blank, longer than 255 characters, or not printable ASCII
              *     - `idempotency_key_reused`: the key was used by the caller within 24 hours for a different request
@@ -1676,6 +1683,7 @@ export interface operations {
             404: components["responses"]["ActivityNotFound"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     unlikeActivity: {
@@ -1698,6 +1706,7 @@ export interface operations {
             404: components["responses"]["ActivityNotFound"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     repostActivity: {
@@ -1720,6 +1729,7 @@ export interface operations {
             404: components["responses"]["ActivityNotFound"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     unrepostActivity: {
@@ -1742,6 +1752,7 @@ export interface operations {
             404: components["responses"]["ActivityNotFound"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getUserFeed: {
@@ -2037,6 +2048,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     markNotificationsRead: {
@@ -2105,6 +2117,7 @@ export interface operations {
             };
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listMessageGroups: {
@@ -2243,7 +2256,7 @@ export interface operations {
              * @description Validation failed; every failing code is listed:
              *     - `message_blank`: message missing or blank after trimming
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
-             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
+             *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
              *     - `user_reciever_handle_blank` (sic): starting a conversation without a
              *       `handle`, or with a handle no user has

@@ -36,12 +36,18 @@ public class ErrorMappers {
     @Inject
     Instance<Caller> caller;
 
+    @Inject
+    Outages outages;
+
     public static Response body(int status, List<String> codes) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(codes).build();
     }
 
     @ServerExceptionMapper
-    public Response api(ApiException e) {
+    public Response api(ApiException e, HttpServerRequest request, SimpleResourceInfo resource) {
+        if (e.status() == 503) {
+            return unavailable("another service", e, request, resource);
+        }
         return body(e.status(), e.codes());
     }
 
@@ -84,21 +90,36 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, HttpServerRequest request, SimpleResourceInfo resource) {
+        Optional<String> dependency = Outages.unavailableDependency(e);
+        if (dependency.isPresent()) {
+            return unavailable(dependency.get(), e, request, resource);
+        }
         return serverError(e, request, resource);
+    }
+
+    /** A dependency is away: 503 with {@code Retry-After}, told once per burst (see {@link Outages}). */
+    private Response unavailable(String dependency, Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
+        outages.record(dependency, e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 503,
+                callerSub()));
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                .entity(List.of(ErrorCodes.SERVICE_UNAVAILABLE)).build();
+    }
+
+    private Optional<String> callerSub() {
+        if (caller.isResolvable()) {
+            try {
+                return caller.get().optionalSub();
+            } catch (RuntimeException unknown) {
+                // the failure may come before the identity can be known
+            }
+        }
+        return Optional.empty();
     }
 
     /** Logged, reported to Rollbar once, and answered without any detail. */
     private Response serverError(Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
         LOG.error("request failed", e);
-        Optional<String> sub = Optional.empty();
-        if (caller.isResolvable()) {
-            try {
-                sub = caller.get().optionalSub();
-            } catch (RuntimeException unknown) {
-                // the failure may come before the identity can be known
-            }
-        }
-        reporter.report(e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 500, sub));
+        reporter.report(e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 500, callerSub()));
         return body(500, List.of(ErrorCodes.SERVER_ERROR));
     }
 
