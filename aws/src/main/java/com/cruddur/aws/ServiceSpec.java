@@ -41,7 +41,8 @@ public record ServiceSpec(
 
     public static final ServiceSpec ACTIVITIES = new ServiceSpec("activities", 4569,
             new TableSpec("ACTIVITIES_TABLE", "cruddur-activities", "pk", "sk",
-                    List.of(new Index("feed", "gsi1pk", "gsi1sk"), new Index("author", "gsi2pk", "gsi2sk"))),
+                    List.of(new Index("feed", "gsi1pk", "gsi1sk"), new Index("author", "gsi2pk", "gsi2sk"),
+                            new Index("outbox", "outbox", "outbox_due"))),
             List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
                     "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
             Events.PUBLISHES, true, false);
@@ -53,7 +54,8 @@ public record ServiceSpec(
             Events.CONSUMES, true, false);
 
     public static final ServiceSpec MESSAGES = new ServiceSpec("messages", 4571,
-            new TableSpec("MESSAGES_TABLE", "cruddur-messages", "pk", "sk", List.of(new Index("inbox", "gsi1pk", "gsi1sk"))),
+            new TableSpec("MESSAGES_TABLE", "cruddur-messages", "pk", "sk", List.of(new Index("inbox", "gsi1pk", "gsi1sk"),
+                    new Index("outbox", "outbox", "outbox_due"))),
             List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"),
             Events.PUBLISHES, true, false);
 

@@ -8,19 +8,29 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
 import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.MovableClock;
+import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.UsersServiceResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,6 +39,17 @@ import org.junit.jupiter.api.Test;
 class PostingTest {
 
     private static final OpenApiValidationFilter RESPONSES = Contract.responseValidator();
+
+    @Inject
+    ActivityRepository repository;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aCrudIsCreatedWithItsAuthorAndExpiry() {
@@ -58,6 +79,16 @@ class PostingTest {
                 .then().statusCode(422).body("$", containsInAnyOrder("message_blank", "ttl_blank"));
         Api.as("bayko").filter(CONTRACT).body(Map.of("message", "bell\u0007", "ttl", "1-day")).post("/api/activities")
                 .then().statusCode(422).body("$", contains("message_invalid_characters"));
+    }
+
+    @Test
+    void textSqsCannotCarryIsRefused() {
+        for (String text : List.of("x \\uffff", "x \\ufffe", "x \\ufdd0", "x \\ud83f\\udffe", "lone \\ud800 high", "lone \\udc00 low")) {
+            Api.as("bayko").filter(CONTRACT).body("{\"message\": \"" + text + "\", \"ttl\": \"1-day\"}").post("/api/activities")
+                    .then().statusCode(422).body("$", contains("message_invalid_characters"));
+        }
+        Api.as("bayko").filter(CONTRACT).body("{\"message\": \"a pair \\ud83c\\udf29 is fine\", \"ttl\": \"1-day\"}")
+                .post("/api/activities").then().statusCode(200).body("message", equalTo("a pair \ud83c\udf29 is fine"));
     }
 
     @Test
@@ -115,6 +146,56 @@ class PostingTest {
                 .body("$", containsInAnyOrder("message_blank", "idempotency_key_invalid"));
         Api.as("altbrown").filter(RESPONSES).header("Idempotency-Key", "has space").body(Map.of("message", "x", "ttl", "1-day"))
                 .post("/api/activities").then().statusCode(422).body("$", contains("idempotency_key_invalid"));
+
+        Api.as("altbrown").filter(RESPONSES).header("Idempotency-Key", "").body(Map.of("message", "x", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(422).body("$", contains("idempotency_key_invalid"));
+    }
+
+    @Test
+    void aClaimWhoseRequestDiedIsTakenOverAfterItsLeaseAndOnlyThen() {
+        String key = UUID.randomUUID().toString();
+        String message = "after a crash " + UUID.randomUUID();
+        Instant now = clock.instant();
+        // a request claimed the key, then died before writing its crud
+        assertEquals(Optional.empty(), repository.claimIdempotencyKey(sub("londo"), key, sha256("crud\n1-day\n" + message),
+                UUID.randomUUID().toString(), now, now.plusSeconds(15), now.plus(Duration.ofHours(24))));
+        Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key).body(Map.of("message", message, "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(409).body("$", contains("idempotency_key_in_progress"));
+
+        clock.advance(Duration.ofSeconds(16));
+        String taken = Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key)
+                .body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(200).extract().path("uuid");
+        clock.advance(Duration.ofSeconds(60));
+        String retried = Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key)
+                .body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
+                .then().statusCode(200).extract().path("uuid");
+        assertEquals(taken, retried, "the request that took the key over owns it now");
+    }
+
+    @Test
+    void aRequestsOwnRetriedClaimIsItsOwn() {
+        String key = UUID.randomUUID().toString();
+        String uuid = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertEquals(Optional.empty(), repository.claimIdempotencyKey(sub("bayko"), key, "hash", uuid, now,
+                    now.plusSeconds(15), now.plus(Duration.ofHours(24))), "the SDK's retry of the same put");
+        }
+        assertEquals(uuid, repository.claimIdempotencyKey(sub("bayko"), key, "hash", UUID.randomUUID().toString(), now,
+                now.plusSeconds(15), now.plus(Duration.ofHours(24))).orElseThrow().uuid(), "another request's claim");
+    }
+
+    private static String sub(String handle) {
+        return SharedStack.get().sub(handle);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

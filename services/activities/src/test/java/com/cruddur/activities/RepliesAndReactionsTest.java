@@ -75,6 +75,9 @@ class RepliesAndReactionsTest {
         Api.as("bayko").filter(CONTRACT).body(Map.of("message", "x".repeat(1025)))
                 .post("/api/activities/" + crud + "/reply").then().statusCode(422)
                 .body("$", contains("message_exceed_max_chars_1024"));
+        Api.as("bayko").filter(CONTRACT).body("{\"message\": \"x \\uffff\"}")
+                .post("/api/activities/" + crud + "/reply").then().statusCode(422)
+                .body("$", contains("message_invalid_characters"));
         Api.as("bayko").filter(CONTRACT).body(Map.of("message", "x".repeat(1024), "activity_uuid", crud))
                 .post("/api/activities/" + crud + "/reply").then().statusCode(200)
                 .body("reply_to_activity_uuid", equalTo(crud));

@@ -87,7 +87,7 @@ class EdgeRouterTest {
         Route route = ROUTES.stream().filter(r -> r.service().equals("users")).findFirst().orElseThrow();
         Response response = Api.anonymous().header("Origin", FRONTEND).get(sample(route));
         assertEquals(List.of(FRONTEND), response.headers().getValues("Access-Control-Allow-Origin"));
-        assertEquals(List.of("Link,Location"), response.headers().getValues("Access-Control-Expose-Headers"));
+        assertEquals(List.of("Link,Location,Retry-After"), response.headers().getValues("Access-Control-Expose-Headers"));
     }
 
     @Test

@@ -3,19 +3,22 @@ package com.cruddur.events;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "cruddur.events")
 public interface EventsConfig {
 
     String queueUrl();
 
-    /** Events waiting to be sent, at most; beyond it new events are dropped (and counted in the log). */
-    @WithDefault("10000")
-    int bufferSize();
+    /**
+     * The table whose items carry the events still to send (the publishing service's own table, with the
+     * {@code outbox} index); a service that only consumes events has none, and runs no relay.
+     */
+    Optional<String> outboxTable();
 
-    /** How long an event is retried while SQS is unreachable before it is given up. */
-    @WithDefault("10m")
-    Duration retryFor();
+    /** How often the relay looks for pending events when no write nudged it (after a restart, another instance's). */
+    @WithDefault("1s")
+    Duration relayInterval();
 
     @WithDefault("100ms")
     Duration firstBackoff();

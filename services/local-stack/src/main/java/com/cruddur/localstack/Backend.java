@@ -113,6 +113,11 @@ public final class Backend implements AutoCloseable {
         processes.remove(service).close();
     }
 
+    /** Kills one service with SIGKILL, as a crash would; {@link #startService} brings it back. */
+    public synchronized void killService(String service) {
+        processes.remove(service).kill();
+    }
+
     public synchronized void startService(String service) {
         Tethered process = launch(root, service, environments.get(service), options.logDir());
         processes.put(service, process);

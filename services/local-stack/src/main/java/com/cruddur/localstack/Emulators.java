@@ -119,6 +119,11 @@ public final class Emulators implements AutoCloseable {
         return dynamoDbEndpoint;
     }
 
+    /** The DynamoDB emulator's process, to pause (SIGSTOP) and resume it. */
+    public Tethered dynamoDbProcess() {
+        return processes.get(0);
+    }
+
     public URI cognito() {
         return cognitoEndpoint;
     }

@@ -55,6 +55,43 @@ public final class Tethered implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Freezes the child (SIGSTOP), as a stalled host would: its connections stay open and nothing answers. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #pause}d child run on (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    /** Kills the child at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public void kill() {
+        signal("KILL");
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.destroyForcibly();
+    }
+
+    private void signal(String signal) {
+        for (ProcessHandle child : process.descendants().toList()) {
+            try {
+                int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("kill -" + signal + " " + child.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Asks the child to stop (SIGTERM through the tether), waits for it, and kills it if it does not stop in time. */
     @Override
     public void close() {

@@ -151,6 +151,9 @@ class ConversationsTest {
                 .body("$", contains("message_self"));
         Api.as(a).filter(CONTRACT).body(Map.of("message", "", "message_group_uuid", " ")).post("/api/messages")
                 .then().statusCode(422).body("$", containsInAnyOrder("message_blank", "message_group_uuid_blank"));
+        String group = start(a, user("codes-other"), "hello");
+        Api.as(a).filter(CONTRACT).body("{\"message\": \"x \\ufffe\", \"message_group_uuid\": \"" + group + "\"}")
+                .post("/api/messages").then().statusCode(422).body("$", contains("message_invalid_characters"));
         Api.as(a).filter(RESPONSES).body("{\"message\": 5, \"handle\": \"x\"}").post("/api/messages").then().statusCode(422)
                 .body("$", contains("message_invalid"));
     }

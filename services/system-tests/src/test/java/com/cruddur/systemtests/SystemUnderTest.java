@@ -33,7 +33,9 @@ final class SystemUnderTest {
                     root.resolve("services/system-tests/target/system-logs"), Map.of(
                             "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
                             "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")));
+                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
+                            // the old publisher's give-up, shortened (WritePathFaultsIT); the outbox relay never gives up
+                            "CRUDDUR_EVENTS_RETRY_FOR", "2s")));
             Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
         }
         return backend;
@@ -47,6 +49,21 @@ final class SystemUnderTest {
 
     static String password() {
         return PASSWORD;
+    }
+
+    /**
+     * A new user with a profile, whom no service has shown yet (so no cache holds it): its handle. Sign in with
+     * {@link #accessToken}.
+     */
+    static String newUser(String prefix) {
+        String handle = prefix + UUID.randomUUID().toString().substring(0, 8);
+        String email = handle + "@cruddur.test";
+        try (CognitoSetup cognito = new CognitoSetup(backend().emulators().cognito())) {
+            cognito.createUser(backend().pool(), email, handle, prefix + " person", PASSWORD);
+            TOKENS.put(handle, cognito.signIn(backend().pool(), email, PASSWORD).accessToken());
+        }
+        Browser.as(handle).get("/api/profile").then().statusCode(200);
+        return handle;
     }
 
     /** Signs in with e-mail and password (USER_PASSWORD_AUTH), as the frontend's Amplify does against the emulator. */

@@ -79,7 +79,7 @@ public abstract class ServiceConventionsTest {
         Api.anonymous().header("Origin", "http://localhost:3000").filter(CONTRACT).get("/api/health-check").then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Expose-Headers", "Link,Location");
+                .header("Access-Control-Expose-Headers", "Link,Location,Retry-After");
         Api.anonymous().header("Origin", "https://evil.example").get("/api/health-check").then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }

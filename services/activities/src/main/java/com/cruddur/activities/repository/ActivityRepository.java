@@ -50,9 +50,14 @@ public class ActivityRepository {
         this.table = table;
     }
 
-    /** Stores a new crud (in the feed partition {@code shard}) or reply. */
-    public void insert(Activity activity, int shard) {
+    /**
+     * Stores a new crud (in the feed partition {@code shard}) or reply, with the outbox attributes of what is still
+     * to be derived from it and delivered: this put is the write's one commit point. Its uuid is new, so an item
+     * already there is this very put, retried by the SDK after its first attempt landed.
+     */
+    public void insert(Activity activity, int shard, Map<String, AttributeValue> outbox) {
         Map<String, AttributeValue> item = activityKey(activity.uuid());
+        item.putAll(outbox);
         item.put("uuid", s(activity.uuid()));
         item.put("author", s(activity.authorSub()));
         item.put("message", s(activity.message()));
@@ -72,7 +77,33 @@ public class ActivityRepository {
             item.put("gsi2sk", s(position));
         }
         item.put("gsi1sk", s(position));
-        dynamoDb.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException retried) {
+            // our own first attempt
+        }
+    }
+
+    /** The activity an item of this table is, if it is one (not a marker, token or outbox event). */
+    public static Optional<Activity> activityOf(Map<String, AttributeValue> item) {
+        return "A".equals(item.get("sk").s()) && item.get("pk").s().startsWith("ACT#") ? Optional.of(toActivity(item)) : Optional.empty();
+    }
+
+    /**
+     * Counts a reply in its parent's {@code replies_count}, once however often it is called: the parent records the
+     * replies it counted. False when the parent is gone or the reply was counted already.
+     */
+    public boolean countReply(String parentUuid, String replyUuid) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table.name()).key(activityKey(parentUuid))
+                    .updateExpression("ADD replies_count :one, counted_replies :reply")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(counted_replies, :uuid)")
+                    .expressionAttributeValues(Map.of(":one", n(1), ":reply", AttributeValue.fromSs(List.of(replyUuid)),
+                            ":uuid", s(replyUuid))));
+            return true;
+        } catch (ConditionalCheckFailedException countedOrGone) {
+            return false;
+        }
     }
 
     public Optional<Activity> find(String uuid) {
@@ -233,16 +264,22 @@ public class ActivityRepository {
         return page(positions, limit);
     }
 
+    /** A claim of an idempotency key: the uuid its request writes, that request's hash, and until when it holds. */
+    public record Claim(String uuid, String requestHash, Instant leaseUntil) {
+    }
+
     /**
-     * Claims an idempotency key for {@code sub}: stores {@code uuid} and the request's hash unless a claim younger
-     * than {@code since} exists.
-     * @return the existing claim's uuid and hash, or empty when this call made the claim
+     * Claims an idempotency key for {@code sub}, for the request that will write {@code uuid}: stores the uuid, the
+     * request's hash and a lease, unless a claim younger than 24 hours exists. A claim holding our own uuid is ours:
+     * the SDK's retry of this very put finds the claim its first attempt made.
+     * @return the existing claim of another request, or empty when the key is ours
      */
-    public Optional<Map.Entry<String, String>> claimIdempotencyKey(String sub, String key, String requestHash, String uuid,
-            Instant now, Instant expires) {
+    public Optional<Claim> claimIdempotencyKey(String sub, String key, String requestHash, String uuid, Instant now,
+            Instant leaseUntil, Instant expires) {
         Map<String, AttributeValue> item = idempotencyKey(sub, key);
         item.put("uuid", s(uuid));
         item.put("request_hash", s(requestHash));
+        item.put("lease_until", s(Timestamps.format(leaseUntil)));
         item.put("expires_at", s(Timestamps.format(expires)));
         item.put("ttl", ttl(expires));
         try {
@@ -251,10 +288,37 @@ public class ActivityRepository {
                     .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
             return Optional.empty();
         } catch (ConditionalCheckFailedException claimed) {
-            Map<String, AttributeValue> existing = dynamoDb.getItem(r -> r.tableName(table.name())
-                    .key(idempotencyKey(sub, key)).consistentRead(true)).item();
-            return Optional.of(Map.entry(existing.get("uuid").s(), existing.get("request_hash").s()));
+            return Optional.ofNullable(claimOf(sub, key)).filter(claim -> !claim.uuid().equals(uuid));
         }
+    }
+
+    /**
+     * Takes over a claim whose lease ran out and whose activity was never written, for the request that will write
+     * {@code uuid}; false when another request took it first.
+     */
+    public boolean takeOverIdempotencyKey(String sub, String key, Claim expired, String uuid, Instant leaseUntil) {
+        try {
+            dynamoDb.updateItem(r -> r.tableName(table.name()).key(idempotencyKey(sub, key))
+                    .updateExpression("SET #uuid = :uuid, lease_until = :lease")
+                    .conditionExpression("#uuid = :old")
+                    .expressionAttributeNames(Map.of("#uuid", "uuid"))
+                    .expressionAttributeValues(Map.of(":uuid", s(uuid), ":lease", s(Timestamps.format(leaseUntil)),
+                            ":old", s(expired.uuid()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            Claim now = claimOf(sub, key);
+            return now != null && now.uuid().equals(uuid); // our own retried update
+        }
+    }
+
+    private Claim claimOf(String sub, String key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
+                .key(idempotencyKey(sub, key)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return null;
+        }
+        return new Claim(item.get("uuid").s(), item.get("request_hash").s(),
+                item.containsKey("lease_until") ? Timestamps.parse(item.get("lease_until").s()) : Instant.EPOCH);
     }
 
     private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,

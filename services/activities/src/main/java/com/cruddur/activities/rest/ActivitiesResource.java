@@ -10,10 +10,10 @@ import com.cruddur.activities.service.Reactions;
 import com.cruddur.common.auth.Caller;
 import com.cruddur.common.validation.Validation;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -68,21 +68,25 @@ public class ActivitiesResource {
     @POST
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public ActivityView create(CreateRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public ActivityView create(CreateRequest request, @Context HttpServerRequest http) {
         CreateRequest body = request == null ? new CreateRequest(null, null) : request;
         String sub = caller.requireSub();
-        return views.render(posting.create(sub, body.message(), body.ttl(), idempotencyKey), Optional.of(sub));
+        return views.renderNew(posting.create(sub, body.message(), body.ttl(), idempotencyKey(http)));
     }
 
     @POST
     @Path("/{activity_uuid}/reply")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public ActivityView reply(@PathParam("activity_uuid") String uuid, ReplyRequest request,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public ActivityView reply(@PathParam("activity_uuid") String uuid, ReplyRequest request, @Context HttpServerRequest http) {
         String sub = caller.requireSub();
         String message = request == null ? null : request.message();
-        return views.render(posting.reply(sub, uuid, message, idempotencyKey), Optional.of(sub));
+        return views.renderNew(posting.reply(sub, uuid, message, idempotencyKey(http)));
+    }
+
+    /** The {@code Idempotency-Key} header as sent: an empty one is "" (and refused), where {@code @HeaderParam} says null. */
+    private static String idempotencyKey(HttpServerRequest http) {
+        return http.getHeader("Idempotency-Key");
     }
 
     @POST

@@ -37,9 +37,22 @@ public class ActivityViews {
                 .toList();
     }
 
-    public ActivityView render(Activity activity, Optional<String> caller) {
-        return render(List.of(activity), caller).stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("the author of " + activity.uuid() + " is unknown"));
+    /**
+     * The caller's own new crud or reply, rendered from data at hand after its commit: its author from the cache or
+     * the users service if it answers, else placeholder author fields (empty handle and name) until the next read.
+     * Nothing here can fail the write.
+     */
+    public ActivityView renderNew(Activity activity) {
+        UserDirectory.ShortProfile author;
+        try {
+            author = authors.bySubs(List.of(activity.authorSub())).get(activity.authorSub());
+        } catch (RuntimeException unavailable) {
+            author = null;
+        }
+        if (author == null) {
+            author = new UserDirectory.ShortProfile(activity.authorSub(), "", "");
+        }
+        return view(activity, author, true, Set.of());
     }
 
     private static ActivityView view(Activity a, UserDirectory.ShortProfile author, boolean signedIn, Set<String> markers) {

@@ -18,9 +18,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-/** Posting cruds and replies: validation, expiry, counters, search tokens, and safe retries. */
+/**
+ * Posting cruds and replies: validation, expiry, and safe retries. The item written is the one commit point; the
+ * rest (search tokens, counters, events) follows from it through the outbox (docs/events.md).
+ */
 @ApplicationScoped
 public class Posting {
 
@@ -28,6 +31,7 @@ public class Posting {
     public static final int REPLY_MAX = 1024;
     public static final String NOT_FOUND = "activity_not_found";
     static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+    static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(15);
     private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ActivityRepository activities;
@@ -57,10 +61,8 @@ public class Posting {
         return once(sub, idempotencyKey, "crud\n" + ttl + "\n" + text, uuid -> {
             Instant now = now();
             Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
-            activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()));
-            activities.putTokens(crud, SearchTokens.of(text));
-            feeds.changed(sub);
-            events.posted(crud, null);
+            activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.pending(crud, null));
+            committed(crud, sub);
             return crud;
         });
     }
@@ -74,12 +76,20 @@ public class Posting {
         validation.throwIfFailed();
         return once(sub, idempotencyKey, "reply\n" + parentUuid + "\n" + text, uuid -> {
             Activity reply = new Activity(uuid, sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
-            activities.insert(reply, 0);
-            activities.addToCounter(parent.uuid(), "replies_count", 1);
-            feeds.changed(parent.authorSub());
-            events.posted(reply, parent.authorSub());
+            activities.insert(reply, 0, events.pending(reply, parent.authorSub()));
+            committed(reply, parent.authorSub());
             return reply;
         });
+    }
+
+    /** Nothing after the commit point can fail the write: what follows from it is the outbox's. */
+    private void committed(Activity activity, String feedOwner) {
+        events.committed(activity);
+        try {
+            feeds.changed(feedOwner);
+        } catch (RuntimeException e) {
+            // the cached pages expire on their own
+        }
     }
 
     /** The live activity with this uuid; 404 for an unknown, expired or malformed one. */
@@ -94,7 +104,7 @@ public class Posting {
         return new Validation()
                 .check(Validation.isBlank(text), "message_blank")
                 .check(Validation.length(text) > max, tooLong)
-                .check(Validation.hasControlCharacters(text), "message_invalid_characters");
+                .check(Validation.hasControlCharacters(text) || Validation.hasNoncharacters(text), "message_invalid_characters");
     }
 
     private static void checkKey(String key, Validation validation) {
@@ -104,31 +114,49 @@ public class Posting {
 
     /**
      * Runs {@code write} once per idempotency key and caller within 24 hours: a retry gets the activity the first
-     * request created. Without a key, every call writes.
+     * request created. A claim holds for {@link #IDEMPOTENCY_LEASE}: a retry while the first request may still be
+     * writing waits for it briefly, then answers 409; after the lease, a request whose activity never appeared (it
+     * died, or answered 5xx before writing) is taken over. The lease is longer than any DynamoDB call may take
+     * (AwsClients' call timeout), so the first request has either written or given up by then. Without a key, every
+     * call writes.
      */
-    private Activity once(String sub, String key, String request, java.util.function.Function<String, Activity> write) {
+    private Activity once(String sub, String key, String request, Function<String, Activity> write) {
         String uuid = UUID.randomUUID().toString();
         if (key == null) {
             return write.apply(uuid);
         }
-        Instant now = now();
-        Optional<Map.Entry<String, String>> claimed = activities.claimIdempotencyKey(sub, key, sha256(request), uuid, now,
-                now.plus(IDEMPOTENCY_WINDOW));
-        if (claimed.isEmpty()) {
-            return write.apply(uuid);
+        String hash = sha256(request);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Instant now = now();
+            Optional<ActivityRepository.Claim> claimed = activities.claimIdempotencyKey(sub, key, hash, uuid, now,
+                    now.plus(IDEMPOTENCY_LEASE), now.plus(IDEMPOTENCY_WINDOW));
+            if (claimed.isEmpty()) {
+                return write.apply(uuid);
+            }
+            ActivityRepository.Claim claim = claimed.get();
+            if (!claim.requestHash().equals(hash)) {
+                throw new ApiException(422, "idempotency_key_reused");
+            }
+            Optional<Activity> first = awaitFirst(claim);
+            if (first.isPresent()) {
+                return first.get();
+            }
+            if (claim.leaseUntil().isAfter(now())) {
+                break;
+            }
+            if (activities.takeOverIdempotencyKey(sub, key, claim, uuid, now().plus(IDEMPOTENCY_LEASE))) {
+                return write.apply(uuid);
+            }
         }
-        if (!claimed.get().getValue().equals(sha256(request))) {
-            throw new ApiException(422, "idempotency_key_reused");
-        }
-        return awaitFirst(() -> activities.find(claimed.get().getKey()));
+        throw new ApiException(409, "idempotency_key_in_progress");
     }
 
-    /** The first request may still be writing: wait for it briefly. */
-    private static Activity awaitFirst(Supplier<Optional<Activity>> find) {
+    /** The claim's activity, waiting up to two seconds for a request that still holds its lease to write it. */
+    private Optional<Activity> awaitFirst(ActivityRepository.Claim claim) {
         for (int attempt = 0; attempt < 40; attempt++) {
-            Optional<Activity> found = find.get();
-            if (found.isPresent()) {
-                return found.get();
+            Optional<Activity> found = activities.find(claim.uuid());
+            if (found.isPresent() || !claim.leaseUntil().isAfter(now())) {
+                return found;
             }
             try {
                 Thread.sleep(50);
@@ -137,7 +165,7 @@ public class Posting {
                 break;
             }
         }
-        throw new ApiException(409, "idempotency_key_in_progress");
+        return Optional.empty();
     }
 
     private Instant now() {

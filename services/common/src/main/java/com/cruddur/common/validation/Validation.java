@@ -38,6 +38,34 @@ public final class Validation {
         return text != null && text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
     }
 
+    /**
+     * Characters no text of ours may hold because SQS (and any XML or JSON consumer) cannot carry them: the
+     * noncharacters (U+FDD0..U+FDEF and the last two code points of every plane, U+FFFE and U+FFFF among them) and
+     * lone surrogates (half of a pair, which is not a character at all). Control characters are
+     * {@link #hasControlCharacters}'s.
+     */
+    public static boolean hasNoncharacters(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                if (isNoncharacter(Character.toCodePoint(c, text.charAt(i)))) {
+                    return true;
+                }
+            } else if (Character.isSurrogate(c) || isNoncharacter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isNoncharacter(int codePoint) {
+        return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
+    }
+
     /** Length as a person counts it: in Unicode code points, so an emoji is one character, not two. */
     public static int length(String value) {
         return value == null ? 0 : value.codePointCount(0, value.length());

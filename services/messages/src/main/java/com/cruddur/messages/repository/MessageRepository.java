@@ -80,13 +80,31 @@ public class MessageRepository {
         return Optional.of(item.get("members").l().stream().map(AttributeValue::s).toList());
     }
 
-    public void insert(Message message) {
+    /**
+     * Stores a message to {@code recipient} with the outbox attributes of its event and inbox entries: the send's one
+     * commit point. Its uuid is new, so an item already there is this very put, retried by the SDK.
+     */
+    public void insert(Message message, String recipient, Map<String, AttributeValue> outbox) {
         Map<String, AttributeValue> item = key("GRP#" + message.groupUuid(), MESSAGE_PREFIX + position(message));
+        item.putAll(outbox);
+        item.put("recipient", s(recipient));
         item.put("uuid", s(message.uuid()));
         item.put("sender", s(message.senderSub()));
         item.put("message", s(message.text()));
         item.put("created_at", s(Timestamps.format(message.createdAt())));
-        dynamoDb.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+        try {
+            dynamoDb.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException retried) {
+            // our own first attempt
+        }
+    }
+
+    /** A message item of this table, with its recipient, if the item is one. */
+    public static Optional<Map.Entry<Message, String>> messageOf(Map<String, AttributeValue> item) {
+        if (!item.get("pk").s().startsWith("GRP#") || !item.get("sk").s().startsWith(MESSAGE_PREFIX) || !item.containsKey("recipient")) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(toMessage(item.get("pk").s().substring("GRP#".length()), item), item.get("recipient").s()));
     }
 
     /**

@@ -1,12 +1,13 @@
 package com.cruddur.messages.repository;
 
 import com.cruddur.common.aws.OwnedTables;
+import com.cruddur.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The messages table and its inbox index; docs/data-model-messages.md explains the keys. */
+/** The messages table, its inbox index and the outbox's; docs/data-model-messages.md explains the keys. */
 @ApplicationScoped
 public class MessagesTable implements OwnedTables {
 
@@ -24,6 +25,6 @@ public class MessagesTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(OwnedTables.table(name, "pk", "sk", new Index(INBOX_INDEX, "gsi1pk", "gsi1sk")));
+        return List.of(OwnedTables.table(name, "pk", "sk", new Index(INBOX_INDEX, "gsi1pk", "gsi1sk"), Outbox.index()));
     }
 }

@@ -5,7 +5,8 @@ import com.cruddur.common.paging.Paging;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.events.Event;
-import com.cruddur.events.EventPublisher;
+import com.cruddur.events.Outbox;
+import com.cruddur.events.OutboxDerivations;
 import com.cruddur.messages.Message;
 import com.cruddur.messages.repository.MessageRepository;
 import com.cruddur.messages.repository.MessageRepository.InboxEntry;
@@ -15,17 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Private conversations between two users. Every read and write checks that the caller is a member: anyone else
  * gets 403 and learns nothing of the content.
  */
 @ApplicationScoped
-public class Conversations {
+public class Conversations implements OutboxDerivations {
 
     public static final int MESSAGE_MAX = 1024;
     public static final String GROUP_NOT_FOUND = "message_group_not_found";
@@ -39,13 +42,13 @@ public class Conversations {
 
     private final MessageRepository messages;
     private final UserDirectory users;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Conversations(MessageRepository messages, UserDirectory users, EventPublisher events, Clock clock) {
+    public Conversations(MessageRepository messages, UserDirectory users, Outbox outbox, Clock clock) {
         this.messages = messages;
         this.users = users;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -90,16 +93,35 @@ public class Conversations {
         String other = members.get(0).equals(caller) ? members.get(1) : members.get(0);
         Message sent = new Message(UUID.randomUUID().toString(), group.strip(), caller, message, now());
         deliver(sent, other);
-        return render(List.of(sent)).get(0);
+        return renderNew(sent);
     }
 
+    /**
+     * The message item is the commit point and carries its event; the inbox entries follow from it (at once if
+     * DynamoDB answers, else by the outbox relay, see {@link #derive}).
+     */
     private void deliver(Message message, String other) {
-        messages.insert(message);
+        String at = Timestamps.format(message.createdAt());
+        messages.insert(message, other, outbox.pending(List.of(new Event(message.uuid(), Event.MESSAGE_SENT,
+                Event.SCHEMA_VERSION, at, message.senderSub(), other, new Event.Subject(null, null, message.uuid(),
+                        message.groupUuid(), message.text(), at, null, null, null, null)))));
+        outbox.committed();
+        try {
+            recordLast(message, other);
+        } catch (RuntimeException e) {
+            // still pending in the outbox
+        }
+    }
+
+    @Override
+    public List<Event> derive(Map<String, AttributeValue> item) {
+        MessageRepository.messageOf(item).ifPresent(sent -> recordLast(sent.getKey(), sent.getValue()));
+        return List.of();
+    }
+
+    private void recordLast(Message message, String other) {
         messages.recordLast(message.senderSub(), other, message);
         messages.recordLast(other, message.senderSub(), message);
-        String at = Timestamps.format(message.createdAt());
-        events.publish(Event.of(Event.MESSAGE_SENT, at, message.senderSub(), other, new Event.Subject(null, null,
-                message.uuid(), message.groupUuid(), message.text(), at, null, null, null, null)));
     }
 
     /** The members; 404 for an unknown (or malformed) conversation, 403 for one the caller is not in. */
@@ -115,7 +137,25 @@ public class Conversations {
     }
 
     private List<Item> render(List<Message> page) {
-        Map<String, UserDirectory.ShortProfile> senders = users.bySubs(page.stream().map(Message::senderSub).toList());
+        return render(page, users.bySubs(page.stream().map(Message::senderSub).toList()));
+    }
+
+    /**
+     * The caller's new message, rendered from data at hand after its commit: the sender from the cache or the users
+     * service if it answers, else placeholder fields (empty handle and name). Nothing here can fail the send.
+     */
+    private Item renderNew(Message message) {
+        Map<String, UserDirectory.ShortProfile> sender;
+        try {
+            sender = new HashMap<>(users.bySubs(List.of(message.senderSub())));
+        } catch (RuntimeException unavailable) {
+            sender = new HashMap<>();
+        }
+        sender.putIfAbsent(message.senderSub(), new UserDirectory.ShortProfile(message.senderSub(), "", ""));
+        return render(List.of(message), sender).get(0);
+    }
+
+    private static List<Item> render(List<Message> page, Map<String, UserDirectory.ShortProfile> senders) {
         return page.stream().filter(m -> senders.containsKey(m.senderSub()))
                 .map(m -> new Item(m.uuid(), senders.get(m.senderSub()).displayName(), senders.get(m.senderSub()).handle(),
                         m.text(), Timestamps.format(m.createdAt())))
@@ -126,7 +166,7 @@ public class Conversations {
         return new Validation()
                 .check(Validation.isBlank(message), "message_blank")
                 .check(Validation.length(message) > MESSAGE_MAX, "message_exceed_max_chars_1024")
-                .check(Validation.hasControlCharacters(message), "message_invalid_characters");
+                .check(Validation.hasControlCharacters(message) || Validation.hasNoncharacters(message), "message_invalid_characters");
     }
 
     private Instant now() {

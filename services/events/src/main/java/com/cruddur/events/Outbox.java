@@ -1,0 +1,100 @@
+package com.cruddur.events;
+
+import com.cruddur.common.aws.OwnedTables;
+import com.cruddur.common.time.Timestamps;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The durable outbox: events travel in the item whose write they describe, so the write and its events are stored
+ * together or not at all, and a relay ({@link OutboxRelay}) sends them after the response, however late. An item
+ * still owing something carries {@code outbox = PENDING} and {@code outbox_due}, the keys of the sparse
+ * {@code outbox} index; the relay reads that index and removes both once delivered. docs/events.md has the rest.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String INDEX = "outbox";
+    static final String PENDING = "PENDING";
+    static final String SET_ASIDE = "SET_ASIDE";
+    /** How long an event stored on its own is kept after it was sent (DynamoDB's TTL deletes it). */
+    private static final Duration KEEP = Duration.ofDays(14);
+
+    private final DynamoDbClient dynamoDb;
+    private final EventsConfig config;
+    private final ObjectMapper json;
+    private final OpenTelemetry openTelemetry;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public Outbox(DynamoDbClient dynamoDb, EventsConfig config, ObjectMapper json, OpenTelemetry openTelemetry,
+            OutboxRelay relay, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.config = config;
+        this.json = json;
+        this.openTelemetry = openTelemetry;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** The index every publishing service's table declares. */
+    public static OwnedTables.Index index() {
+        return new OwnedTables.Index(INDEX, "outbox", "outbox_due");
+    }
+
+    /**
+     * The attributes that make an item carry {@code events} (self-actions left out) until the relay delivered them,
+     * and whatever else its service derives from it ({@link OutboxDerivations}): add them to the item's put.
+     */
+    public Map<String, AttributeValue> pending(List<Event> events) {
+        Map<String, AttributeValue> trace = new HashMap<>();
+        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace,
+                (map, name, value) -> map.put(name, AttributeValue.fromS(value)));
+        Map<String, AttributeValue> attributes = new HashMap<>();
+        attributes.put("outbox", AttributeValue.fromS(PENDING));
+        attributes.put("outbox_due", AttributeValue.fromS(Timestamps.format(clock.instant())));
+        attributes.put("outbox_events", AttributeValue.fromL(events.stream()
+                .filter(event -> !event.actorSub().equals(event.recipientSub())).map(this::write).toList()));
+        attributes.put("outbox_trace", AttributeValue.fromM(trace));
+        return attributes;
+    }
+
+    /** After the item carrying {@link #pending} was stored: the relay looks at once instead of at its next round. */
+    public void committed() {
+        relay.nudge();
+    }
+
+    /**
+     * An event stored on its own, for a write whose item cannot carry it (the item is deleted, or was written
+     * already); the call returns once the event is durable. Self-actions are not published.
+     */
+    public void publish(Event event) {
+        if (event.actorSub().equals(event.recipientSub())) {
+            return;
+        }
+        Map<String, AttributeValue> item = new HashMap<>(pending(List.of(event)));
+        item.put("pk", AttributeValue.fromS("OUTBOX#" + event.id()));
+        item.put("sk", AttributeValue.fromS("E"));
+        item.put("ttl", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP).getEpochSecond())));
+        dynamoDb.putItem(r -> r.tableName(config.outboxTable().orElseThrow()).item(item));
+        committed();
+    }
+
+    private AttributeValue write(Event event) {
+        try {
+            return AttributeValue.fromS(json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

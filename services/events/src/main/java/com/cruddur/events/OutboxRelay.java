@@ -1,0 +1,255 @@
+package com.cruddur.events;
+
+import com.cruddur.common.error.Outages;
+import com.cruddur.common.time.Timestamps;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/**
+ * Sends what the {@link Outbox} holds, in a background thread of the publishing service: it reads the due items
+ * of the {@code outbox} index, lets the service derive what depends on each ({@link OutboxDerivations}), sends the
+ * events to SQS, and then clears the item's marker. Delivery is at least once. Nothing is ever given up for time:
+ * <ul>
+ * <li>a retryable failure (SQS or a service away, throttling) moves that item's next attempt back, doubling from
+ * {@code first-backoff} up to {@code max-backoff}; SQS away ends the round, everything else waits for the next;</li>
+ * <li>a send SQS refuses for good (a 4xx about the message, not our setup) sets the item aside ({@code outbox =
+ * SET_ASIDE}, the dead letters, counted as {@code cruddur_events_set_aside_total}), logged once, and the relay goes
+ * on with the next item.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int ROUND = 25;
+    /**
+     * SQS refusals (4xx) that say something about our setup, not about the message: a retry can succeed once it is
+     * fixed. Any other refusal (InvalidMessageContents, a malformed request, ...) is the message's, for good.
+     */
+    private static final Set<String> SETUP = Set.of("AccessDenied", "AccessDeniedException", "InvalidClientTokenId",
+            "ExpiredToken", "SignatureDoesNotMatch", "RequestExpired", "InvalidSecurity", "QueueDoesNotExist",
+            "AWS.SimpleQueueService.NonExistentQueue", "RequestThrottled");
+
+    private final DynamoDbClient dynamoDb;
+    private final SqsClient sqs;
+    private final EventsConfig config;
+    private final Instance<OutboxDerivations> derivations;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Counter setAside;
+    private final Semaphore nudged = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(DynamoDbClient dynamoDb, SqsClient sqs, EventsConfig config, Instance<OutboxDerivations> derivations,
+            Clock clock, ObjectMapper json, MeterRegistry metrics) {
+        this.json = json;
+        this.dynamoDb = dynamoDb;
+        this.sqs = sqs;
+        this.config = config;
+        this.derivations = derivations;
+        this.clock = clock;
+        this.setAside = Counter.builder("cruddur.events.set.aside")
+                .description("Events SQS refused for good, set aside in the outbox instead of sent").register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.outboxTable().isEmpty()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        nudged.release();
+        if (thread != null) {
+            thread.join(5000);
+        }
+    }
+
+    /** Something was committed: look now. */
+    void nudge() {
+        nudged.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (!round()) {
+                    nudged.tryAcquire(config.relayInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    nudged.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // DynamoDB away: the items stay pending, the next round finds them
+                LOG.debugf("outbox round failed: %s", e.toString());
+                sleep(config.relayInterval());
+            }
+        }
+    }
+
+    /** One round over the due items; true when it was full (more may be due at once). */
+    boolean round() {
+        Instant now = clock.instant();
+        QueryResponse due = dynamoDb.query(r -> r.tableName(config.outboxTable().orElseThrow()).indexName(Outbox.INDEX)
+                .keyConditionExpression("outbox = :pending AND outbox_due <= :now")
+                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING),
+                        ":now", AttributeValue.fromS(Timestamps.format(now))))
+                .limit(ROUND));
+        for (Map<String, AttributeValue> item : due.items()) {
+            if (!relay(item)) {
+                return false;
+            }
+        }
+        return due.items().size() == ROUND;
+    }
+
+    /** Delivers one item; false when SQS is away (the round ends). */
+    private boolean relay(Map<String, AttributeValue> item) {
+        List<String> bodies = new ArrayList<>(item.get("outbox_events").l().stream().map(AttributeValue::s).toList());
+        try {
+            for (OutboxDerivations service : derivations) {
+                service.derive(item).forEach(event -> bodies.add(write(event)));
+            }
+        } catch (RuntimeException e) {
+            retryLater(item, e);
+            return true;
+        }
+        Map<String, MessageAttributeValue> trace = new HashMap<>();
+        item.getOrDefault("outbox_trace", AttributeValue.fromM(Map.of())).m()
+                .forEach((name, value) -> trace.put(name, text(value.s())));
+        for (String body : bodies) {
+            try {
+                send(body, trace);
+            } catch (AwsServiceException e) {
+                if (refusedForGood(e)) {
+                    setAside(item, e);
+                    return true;
+                }
+                retryLater(item, e);
+                return false;
+            } catch (RuntimeException e) {
+                retryLater(item, e);
+                return Outages.unavailableDependency(e).isEmpty();
+            }
+        }
+        update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
+        return true;
+    }
+
+    /**
+     * The body is the event's JSON with every character beyond ASCII escaped ({@code \uFFFF}), so SQS, which refuses
+     * noncharacters and lone surrogates, never sees one raw; the consumer's JSON parser reads the same text.
+     */
+    private void send(String body, Map<String, MessageAttributeValue> trace) {
+        JsonNode event;
+        String ascii;
+        try {
+            event = json.readTree(body);
+            ascii = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII).writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, MessageAttributeValue> attributes = new HashMap<>(trace);
+        attributes.put("type", text(event.path("type").asText()));
+        sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(ascii).messageAttributes(attributes));
+    }
+
+    private String write(Event event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean refusedForGood(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()
+                && (code == null || !(SETUP.contains(code) || code.startsWith("Kms")));
+    }
+
+    private void retryLater(Map<String, AttributeValue> item, RuntimeException e) {
+        int attempts = item.containsKey("outbox_attempts") ? Integer.parseInt(item.get("outbox_attempts").n()) : 0;
+        Duration backoff = config.firstBackoff().multipliedBy(1L << Math.min(attempts, 20));
+        if (backoff.compareTo(config.maxBackoff()) > 0) {
+            backoff = config.maxBackoff();
+        }
+        if (attempts == 0) {
+            LOG.warnf("delivering %s failed, retrying: %s", item.get("pk").s(), e.getClass().getSimpleName());
+        }
+        update(item, "SET outbox_due = :due, outbox_attempts = :attempts", Map.of(
+                ":due", AttributeValue.fromS(Timestamps.format(clock.instant().plus(backoff))),
+                ":attempts", AttributeValue.fromN(Integer.toString(attempts + 1))));
+    }
+
+    private void setAside(Map<String, AttributeValue> item, AwsServiceException e) {
+        String reason = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+        // the error's message may quote the body, a user's text: not logged
+        LOG.errorf("SQS refused the events of %s for good (%s, status %d): set aside", item.get("pk").s(), reason, e.statusCode());
+        update(item, "SET outbox = :aside, outbox_reason = :reason", Map.of(
+                ":aside", AttributeValue.fromS(Outbox.SET_ASIDE), ":reason", AttributeValue.fromS(reason)));
+        setAside.increment();
+    }
+
+    /** Changes the item only while it is still the version this round read (another instance may have relayed it). */
+    private void update(Map<String, AttributeValue> item, String expression, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":read", item.get("outbox_due"));
+        try {
+            dynamoDb.updateItem(r -> r.tableName(config.outboxTable().orElseThrow())
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .updateExpression(expression)
+                    .conditionExpression("outbox_due = :read")
+                    .expressionAttributeValues(all));
+        } catch (ConditionalCheckFailedException changed) {
+            // relayed or rescheduled by another instance meanwhile
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
