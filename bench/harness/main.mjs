@@ -76,8 +76,11 @@ function git(root, ...args) {
   return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' }).trim();
 }
 
-/** Lines that say work was lost: an event dropped because the publisher's buffer was full, or given up. */
-const LOST = /event buffer full|gave up sending/;
+/**
+ * Lines that say an event was not delivered: set aside by the outbox relay because SQS refused it for good (and, in
+ * logs of older builds, dropped from the publisher's full buffer or given up).
+ */
+const LOST = /refused the events of .* for good|event buffer full|gave up sending/;
 
 /**
  * ERROR and WARN lines of the services' logs, counted per service, with the first few distinct messages, and the
