@@ -249,7 +249,7 @@ export interface paths {
         };
         /**
          * A crud with its replies
-         * @description The crud `activity_uuid` and its replies, oldest reply first. The `handle` segment is the author's handle as the frontend builds the URL; another handle is answered 404 `activity_not_found`.
+         * @description The crud `activity_uuid` and a page of its replies, oldest reply first, paginated like the home feed (20 by default, `limit` up to 100, the next page in the `Link` header); every page carries the crud itself. The `handle` segment is the author's handle as the frontend builds the URL; another handle is answered 404 `activity_not_found`. While the users service is unreachable, authors are shown as last known; a reply whose author this service never saw is left out.
          */
         get: operations["getActivity"];
         put?: never;
@@ -289,7 +289,7 @@ export interface paths {
         };
         /**
          * The caller's notifications
-         * @description The caller's notifications, newest first, read and unread.
+         * @description The caller's notifications, newest first, read and unread. Each item links, as the frontend builds it (`/@{handle}/status/{uuid}`), to the crud it is about (see `Notification`). Notifications of messages are not listed here: a message has no crud page, and conversations show in the message groups. A notification whose actor no longer exists is left out; while the users service is unreachable, people are shown as last known and those never seen are left out.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -309,7 +309,7 @@ export interface paths {
         };
         /**
          * Number of unread notifications
-         * @description How many of the caller's notifications are unread.
+         * @description How many unread notifications the list would show (the same items are left out), counting at most the newest 1000 unread ones.
          */
         get: operations["getUnreadNotificationCount"];
         put?: never;
@@ -331,7 +331,7 @@ export interface paths {
         put?: never;
         /**
          * Mark notifications as read
-         * @description Marks as read the caller's notifications up to and including `up_to` (by creation time), or all of them when `up_to` or the body is absent. Returns the remaining unread count.
+         * @description Marks as read the caller's notifications up to and including `up_to` (by creation time), or all of them when `up_to` or the body is absent (at most the newest 1000 unread ones per call). Returns the remaining unread count.
          */
         post: operations["markNotificationsRead"];
         delete?: never;
@@ -758,7 +758,7 @@ export interface components {
             message_group_uuid: string;
         };
         /**
-         * @description Something that happened to the caller, shaped like an activity so that the frontend's activity feed renders it. `uuid` is the referenced content's id (the reply or crud for `reply` and `mention`, the caller's crud for `like` and `repost`, the message for `message`), so the feed's links lead to it; `handle` and `display_name` are the actor's; `message` is the referenced text; `created_at` is when it happened. Counts are as they were at that moment.
+         * @description Something that happened to the caller, shaped like an activity so that the frontend's activity feed renders it and its link `/@{handle}/status/{uuid}` leads to the crud page of what it is about. `uuid`, `handle`, `display_name` and `message` are that crud's: for `reply` the reply (by the actor), for `mention` the crud or reply that mentions the caller (by the actor), for `like` and `repost` the caller's own crud (so `handle` is the caller's). `actor_handle` is always the user who acted. `created_at` is when it happened. Counts are as they were at that moment. `message` notifications are stored but never listed (see the list).
          * @example {
          *       "uuid": "26e12864-1c26-5c3a-9658-97a10f8fea67",
          *       "notification_uuid": "c1f3a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b",
@@ -793,7 +793,7 @@ export interface components {
             uuid: string;
             /** @enum {string} */
             kind: "reply" | "mention" | "like" | "repost" | "message";
-            /** @description Handle of the user who replied, mentioned, liked, reposted or sent the message. */
+            /** @description Handle of the user who replied, mentioned, liked or reposted. */
             actor_handle: string;
             /**
              * Format: uuid
@@ -806,11 +806,11 @@ export interface components {
              */
             message_group_uuid?: string | null;
             read: boolean;
-            /** @description The actor's display name. */
+            /** @description Display name of the referenced crud's author (the actor, or the caller for `like` and `repost`). */
             display_name: string;
-            /** @description The actor's handle (the same as `actor_handle`). */
+            /** @description Handle of the referenced crud's author: the actor for `reply` and `mention`, the caller for `like` and `repost`. */
             handle: string;
-            /** @description Text of the referenced crud or message. */
+            /** @description Text of the referenced crud. */
             message: string;
             /**
              * Format: date-time
@@ -1826,7 +1826,18 @@ export interface operations {
     };
     getActivity: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Page size, 1 to 100. Otherwise 422 `limit_invalid`.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque cursor taken from a previous response's `Link` header. One this API did not issue gives 422 `cursor_invalid`.
+                 * @example eyJjIjoiMjAyNC0wNS0yMFQwMDoxNzoxOC4xMjNaIn0
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
             header?: never;
             path: {
                 /**
@@ -1844,9 +1855,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The crud and its replies. */
+            /** @description The crud and a page of its replies. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1884,6 +1896,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["ActivityNotFound"];
+            422: components["responses"]["PaginationInvalid"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];

@@ -1,9 +1,10 @@
-// The author's notifications of the friend's reply and like: NotificationsFeedPage, the unread count, marking read.
+// The author's notifications of the friend's reply and like: NotificationsFeedPage and its links, the unread count,
+// marking read.
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, test } from "node:test";
 import { call, expectStatus } from "../support/frontend.js";
-import { AUTHOR, as, made, unknownUuid } from "./world.js";
+import { AUTHOR, FRIEND, as, made, unknownUuid } from "./world.js";
 
 describe("notifications", () => {
   test("listNotifications: the author is notified of the friend's reply (events arrive over SQS)", async () => {
@@ -20,6 +21,25 @@ describe("notifications", () => {
     }
     assert.equal(reply.activity_uuid, made.reply);
     made.notification = reply.notification_uuid;
+  });
+
+  test("listNotifications: every item's link, /@{handle}/status/{uuid} as the React frontend builds it, leads to its crud", async () => {
+    const token = await as(AUTHOR);
+    const deadline = Date.now() + 30_000;
+    let page;
+    while (!(page = expectStatus(await call("listNotifications", { token, query: { limit: 100 } }), 200))
+        .some((n) => n.kind === "like" && n.uuid === made.crud)) {
+      assert.ok(Date.now() < deadline, "no like notification within 30 s");
+      await sleep(250);
+    }
+    const like = page.find((n) => n.kind === "like" && n.uuid === made.crud);
+    assert.equal(like.actor_handle, FRIEND);
+    assert.equal(like.handle, AUTHOR, "a like links to the liked crud under its author's handle");
+    for (const item of page) {
+      const show = expectStatus(await call("getActivity", { path: { handle: item.handle, activity_uuid: item.uuid } }), 200);
+      assert.equal(show.activity.uuid, item.uuid);
+      assert.equal(show.activity.message, item.message);
+    }
   });
 
   test("getUnreadNotificationCount and markNotificationsRead: marking up to the reply's notification", async () => {

@@ -102,7 +102,11 @@ public final class Backend implements AutoCloseable {
     }
 
     private static Tethered launch(Path root, String service, Map<String, String> env, Path logDir) {
-        return Tethered.start(root, service,
+        return launch(root, service, service, env, logDir);
+    }
+
+    private static Tethered launch(Path root, String service, String name, Map<String, String> env, Path logDir) {
+        return Tethered.start(root, name,
                 List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                         LocalPaths.serviceJar(root, service).toString()),
                 root, env, logDir);
@@ -122,6 +126,22 @@ public final class Backend implements AutoCloseable {
         Tethered process = launch(root, service, environments.get(service), options.logDir());
         processes.put(service, process);
         Ports.awaitHttpOk(process, serviceUrls.get(service).resolve("/q/health/ready"), READY_TIMEOUT);
+    }
+
+    /**
+     * Starts one more instance of {@code service} on a free port, with the same environment, as a second task of
+     * the service would run; the edge keeps routing to the first. Returns its URL; it stops with the backend.
+     */
+    public synchronized URI startAnotherInstance(String service) {
+        int port = Ports.free();
+        String name = service + "-" + port;
+        Map<String, String> env = new LinkedHashMap<>(environments.get(service));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        Tethered process = launch(root, service, name, env, options.logDir());
+        processes.put(name, process);
+        URI url = URI.create("http://127.0.0.1:" + port);
+        Ports.awaitHttpOk(process, url.resolve("/q/health/ready"), READY_TIMEOUT);
+        return url;
     }
 
     /** The four services, then the edge that fronts them. */

@@ -118,6 +118,17 @@ public final class CognitoSetup implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs up as the frontend does (SignUp with the app client): the user stays unconfirmed until a confirmation
+     * code is entered; returns the user's {@code sub}.
+     */
+    public String signUp(UserPool pool, String email, String handle, String displayName, String password) {
+        return cognito.signUp(r -> r.clientId(pool.clientId()).username(email).password(password)
+                .userAttributes(attribute("email", email), attribute("preferred_username", handle),
+                        attribute("name", displayName)))
+                .userSub();
+    }
+
     /** Signs in with e-mail and password, as the frontend does; the result holds the access and ID tokens. */
     public AuthenticationResultType signIn(UserPool pool, String email, String password) {
         return signIn(pool.clientId(), email, password);

@@ -2,7 +2,6 @@ package com.cruddur.notifications;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,19 +165,50 @@ class NotificationsTest {
     }
 
     @Test
-    void aMessageNotificationPointsAtTheConversation() throws Exception {
+    void aLikeLinksToTheLikedCrudUnderItsAuthorsHandleAndNamesTheLiker() throws Exception {
+        String me = SharedStack.get().createUser("likedcrud", "Liked Crud");
+        String crud = UUID.randomUUID().toString();
+        send(event(Event.ACTIVITY_LIKED, "bayko", me, crud));
+        send(event(Event.ACTIVITY_REPOSTED, "londo", me, crud));
+        eventually(() -> notifications(me).getList("uuid").size() == 2);
+        JsonPath list = notifications(me);
+        for (String kind : List.of("like", "repost")) {
+            String item = "find { it.kind == '" + kind + "' }";
+            assertEquals(crud, list.getString(item + ".uuid"), "the link's uuid is the liked crud");
+            assertEquals(me, list.getString(item + ".handle"), "the link's handle is the crud's author");
+            assertEquals("Liked Crud", list.getString(item + ".display_name"));
+            assertEquals("the text of " + crud, list.getString(item + ".message"));
+        }
+        assertEquals("bayko", list.getString("find { it.kind == 'like' }.actor_handle"));
+        assertEquals("londo", list.getString("find { it.kind == 'repost' }.actor_handle"));
+    }
+
+    @Test
+    void aMessageNotificationIsNeitherListedNorCountedSinceNoCrudPageShowsIt() throws Exception {
         String me = SharedStack.get().createUser("messaged", "Messaged");
         String message = UUID.randomUUID().toString();
         String group = UUID.randomUUID().toString();
         Instant now = Instant.now();
         send(Event.of(Event.MESSAGE_SENT, Timestamps.format(now), SharedStack.get().sub("londo"), SharedStack.get().sub(me),
                 new Event.Subject(null, null, message, group, "hello there", Timestamps.format(now), null, null, null, null)));
-        eventually(() -> notifications(me).getList("uuid").contains(message));
-        Api.as(me).filter(CONTRACT).get("/api/activities/notifications").then().statusCode(200)
-                .body("[0].kind", equalTo("message"))
-                .body("[0].message_group_uuid", equalTo(group))
-                .body("[0].message", equalTo("hello there"))
-                .body("[0].expires_at", nullValue());
+        drain(me);
+        assertEquals(1, notifications(me).getList("uuid").size(), "only the drain marker");
+        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(1));
+    }
+
+    @Test
+    void theUnreadCountLeavesOutWhatTheListLeavesOut() throws Exception {
+        String me = SharedStack.get().createUser("counted", "Counted");
+        Instant now = Instant.now();
+        String gone = UUID.randomUUID().toString(); // an actor the users service does not know (a deleted user)
+        send(Event.of(Event.ACTIVITY_REPLIED, Timestamps.format(now), gone, SharedStack.get().sub(me),
+                new Event.Subject(UUID.randomUUID().toString(), null, null, null, "from nobody", Timestamps.format(now),
+                        Timestamps.format(now.plus(Duration.ofDays(1))), 0L, 0L, 0L)));
+        send(event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString()));
+        drain(me);
+        int listed = notifications(me).getList("uuid").size();
+        assertEquals(2, listed, "bayko's reply and the drain marker");
+        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(listed));
     }
 
     @Test

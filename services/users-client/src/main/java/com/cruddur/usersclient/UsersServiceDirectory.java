@@ -3,8 +3,8 @@ package com.cruddur.usersclient;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.error.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,58 +12,97 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-/** Profiles from the users service over its internal HTTP API; the authors of a whole page are one call. */
+/**
+ * Profiles from the users service over its internal HTTP API; the authors of a whole page are one call. Every read
+ * asks the users service (so a profile change shows at once, in every service and instance), within a bounded time:
+ * each attempt is cut at 1.5 s, one retry within a 3-s budget, and a circuit breaker that stops asking for 5 s once
+ * half of the last 10 calls failed. When the users service cannot answer, the last profiles it gave are used
+ * (stale-if-error); users never seen are left out of lists, and a handle never seen answers 503.
+ */
 @ApplicationScoped
 public class UsersServiceDirectory implements UserDirectory {
 
     private static final Logger LOG = Logger.getLogger(UsersServiceDirectory.class);
     private static final int MAX_BATCH = 100;
+    private static final long LOG_EVERY_MILLIS = 30_000;
 
     private final UsersApi api;
+    private final LastKnownProfiles lastKnown;
+    private final AtomicLong lastWarning = new AtomicLong();
 
-    public UsersServiceDirectory(@RestClient UsersApi api) {
+    public UsersServiceDirectory(@RestClient UsersApi api, LastKnownProfiles lastKnown) {
         this.api = api;
+        this.lastKnown = lastKnown;
     }
 
     @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "lastKnownBySubs")
     public Map<String, ShortProfile> bySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
         Map<String, ShortProfile> users = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
             List<String> batch = distinct.subList(from, Math.min(from + MAX_BATCH, distinct.size()));
-            call(() -> api.bySubs(batch)).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
+            api.bySubs(batch).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
         }
+        lastKnown.found(distinct, users);
         return users;
     }
 
     @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "lastKnownByHandle")
     public Optional<Profile> byHandle(String handle) {
+        if (lastKnown.isUnknown(handle)) {
+            return Optional.empty();
+        }
+        Optional<Profile> found;
         try {
             UsersApi.Profile p = api.byHandle(handle);
-            return Optional.of(new Profile(p.uuid(), p.handle(), p.displayName(), p.bio()));
+            found = Optional.of(new Profile(p.uuid(), p.handle(), p.displayName(), p.bio()));
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
+            if (e.getResponse().getStatus() != 404) {
+                throw e;
             }
-            throw unavailable(e);
-        } catch (ProcessingException e) {
-            throw unavailable(e);
+            found = Optional.empty();
         }
+        lastKnown.found(handle, found);
+        return found;
     }
 
-    private static <T> T call(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (WebApplicationException | ProcessingException e) {
-            throw unavailable(e);
-        }
+    Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {
+        warn(failure);
+        return lastKnown.bySubs(subs);
     }
 
-    private static ApiException unavailable(RuntimeException e) {
-        LOG.warnf("the users service failed: %s", e.toString());
-        return new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE);
+    Optional<Profile> lastKnownByHandle(String handle, Throwable failure) {
+        warn(failure);
+        if (lastKnown.isUnknown(handle)) {
+            return Optional.empty();
+        }
+        return Optional.of(lastKnown.byHandle(handle).orElseThrow(
+                () -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
+    }
+
+    /** One warning per burst of failures, not one per request. */
+    private void warn(Throwable failure) {
+        long now = System.currentTimeMillis();
+        long last = lastWarning.get();
+        if (now - last >= LOG_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
+            LOG.warnf("the users service cannot answer, profiles served from the last known copies: %s", failure.toString());
+        }
     }
 }

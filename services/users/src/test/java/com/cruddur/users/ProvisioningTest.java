@@ -91,6 +91,16 @@ class ProvisioningTest {
     }
 
     @Test
+    void anAnonymousLookupOfAnUnconfirmedSignUpProvisionsNothing() {
+        String handle = "unconfirmed" + UUID.randomUUID().toString().substring(0, 8);
+        SharedStack.get().cognito().signUp(SharedStack.get().pool(), handle + "@example.com", handle, "Not Yet",
+                SharedStack.PASSWORD);
+        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle + "/short")
+                .then().statusCode(404).body("$", contains("user_not_found"));
+        Api.anonymous().get("/internal/users/by-handle/" + handle).then().statusCode(404);
+    }
+
+    @Test
     void anUnknownHandleIs404() {
         Api.anonymous().filter(CONTRACT).get("/api/users/@nobody-" + UUID.randomUUID() + "/short")
                 .then().statusCode(404).body("$", contains("user_not_found"));

@@ -140,10 +140,9 @@ public class ActivityRepository {
         return page(queryLive(ActivitiesTable.AUTHOR_INDEX, "gsi2pk", "gsi2sk", "AUTHOR#" + sub, after, false, now, limit + 1), limit);
     }
 
-    /** The live replies to an activity, oldest first. */
-    public List<Activity> replies(String uuid, Instant now) {
-        return queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "REPLIES#" + uuid, Optional.empty(), true, now,
-                Integer.MAX_VALUE);
+    /** A page of the live replies to an activity, oldest first, after {@code after}. */
+    public Page<Activity> replies(String uuid, Optional<String> after, Instant now, int limit) {
+        return page(queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "REPLIES#" + uuid, after, true, now, limit + 1), limit);
     }
 
     /** How many live cruds a user has. */
@@ -330,7 +329,7 @@ public class ActivityRepository {
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":now", s(Timestamps.format(now))));
             after.ifPresent(p -> values.put(":after", s(p)));
             QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(index)
-                    .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + " < :after" : ""))
+                    .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + (ascending ? " > " : " < ") + ":after" : ""))
                     .filterExpression("expires_at > :now")
                     .expressionAttributeValues(values)
                     .scanIndexForward(ascending)

@@ -128,8 +128,10 @@ public class ActivitiesResource {
 
     @GET
     @Path("/@{handle}/status/{activity_uuid}")
-    public Feeds.Show show(@PathParam("handle") String handle, @PathParam("activity_uuid") String uuid) {
-        return feeds.show(handle, uuid, caller.optionalSub());
+    public Response show(@PathParam("handle") String handle, @PathParam("activity_uuid") String uuid,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Feeds.ShowPage page = feeds.show(handle, uuid, caller.optionalSub(), Paging.parse(limit, cursor));
+        return Paging.withNext(Response.ok(page.show()), uri, page.next());
     }
 
     @GET

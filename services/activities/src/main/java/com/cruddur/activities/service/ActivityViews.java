@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Turns activities into what the frontend shows: the authors of a whole page in one call to the users service, and
- * the caller's likes and reposts in one batch read. An activity whose author no longer exists is left out.
+ * the caller's likes and reposts in one batch read. An activity whose author no longer exists is left out, and so is
+ * one whose author this instance never saw while the users service is unreachable.
  */
 @ApplicationScoped
 public class ActivityViews {

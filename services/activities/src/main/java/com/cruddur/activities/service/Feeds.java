@@ -36,6 +36,9 @@ public class Feeds {
     public record Show(ActivityView activity, List<ActivityView> replies) {
     }
 
+    public record ShowPage(Show show, Optional<String> next) {
+    }
+
     private final ActivityRepository activities;
     private final ActivityViews views;
     private final UserDirectory authors;
@@ -89,19 +92,26 @@ public class Feeds {
         return new Page<>(page.items().stream().filter(a -> a.isLiveAt(now)).toList(), page.hasMore());
     }
 
-    public Show show(String handle, String uuid, Optional<String> caller) {
+    /**
+     * A crud with a page of its replies, oldest first (the crud itself on every page, so that each page renders on
+     * its own); the position of the page's last reply when there are more.
+     */
+    public ShowPage show(String handle, String uuid, Optional<String> caller, Paging paging) {
         Instant now = now();
         Activity activity = Optional.of(uuid).filter(Validation::isUuid).flatMap(activities::find)
                 .filter(a -> a.isLiveAt(now)).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+        Page<Activity> replies = activities.replies(uuid, paging.after(), now, paging.limit());
         List<Activity> all = new ArrayList<>();
         all.add(activity);
-        all.addAll(activities.replies(uuid, now));
+        all.addAll(replies.items());
         List<ActivityView> rendered = views.render(all, caller);
         if (rendered.isEmpty() || !rendered.get(0).uuid().equals(uuid)
                 || !rendered.get(0).handle().toLowerCase(Locale.ROOT).equals(handle.toLowerCase(Locale.ROOT))) {
             throw ApiException.notFound(Posting.NOT_FOUND);
         }
-        return new Show(rendered.get(0), rendered.subList(1, rendered.size()));
+        Optional<String> next = replies.hasMore()
+                ? Optional.of(ActivityRepository.position(replies.items().get(replies.items().size() - 1))) : Optional.empty();
+        return new ShowPage(new Show(rendered.get(0), rendered.subList(1, rendered.size())), next);
     }
 
     /** Cruds that contain every token of {@code term}, newest first. */

@@ -1,28 +1,16 @@
 package com.cruddur.common.cache;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** Every cache key and TTL of Cruddur, in one place, so writers and invalidators agree. Bump the version to retire old entries. */
 public final class CacheKeys {
 
     private static final String VERSION = "v1";
 
-    /** Short profiles and profiles: the users service deletes them on update; readers accept this much staleness. */
-    public static final Duration PROFILE_TTL = Duration.ofSeconds(60);
-
     /** The first page of the home and profile feeds: deleted on a new crud, reply, like or repost. */
     public static final Duration FEED_TTL = Duration.ofSeconds(10);
 
     private CacheKeys() {
-    }
-
-    public static String profileBySub(String sub) {
-        return VERSION + ":profile:sub:" + sub;
-    }
-
-    public static String profileByHandle(String handle) {
-        return VERSION + ":profile:handle:" + handle.toLowerCase(Locale.ROOT);
     }
 
     public static String homeFeed() {

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Notifications in DynamoDB, one partition per recipient. Each notification has an id pointer ({@code ID#<uuid>})
@@ -31,6 +30,9 @@ public class NotificationRepository {
     }
 
     private static final String ITEM_PREFIX = "N#";
+
+    /** The most unread notifications read at once (for the unread count, and marking all read). */
+    public static final int UNREAD_MAX = 1000;
 
     private final DynamoDbClient dynamoDb;
     private final NotificationsTable table;
@@ -112,29 +114,17 @@ public class NotificationRepository {
         return new Page(List.copyOf(found), Optional.empty());
     }
 
-    /** The recipient's live, unread notifications at or before {@code upTo} (all when empty). */
-    public List<Notification> unread(String recipient, Optional<String> upTo, Instant now) {
+    /** The recipient's live, unread notifications at or before {@code upTo} (all when empty), the newest {@code max}. */
+    public List<Notification> unread(String recipient, Optional<String> upTo, Instant now, int max) {
         List<Notification> found = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse response = dynamoDb.query(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
-                    .exclusiveStartKey(start).build());
+                    .limit(max).exclusiveStartKey(start).build());
             response.items().forEach(item -> found.add(toNotification(recipient, item)));
             start = QueryPages.nextStart(response);
-        } while (start != null);
-        return found;
-    }
-
-    public long countUnread(String recipient, Instant now) {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamoDb.query(query(recipient, Optional.empty(), now, true)
-                    .select(Select.COUNT).exclusiveStartKey(start).build());
-            count += response.count();
-            start = QueryPages.nextStart(response);
-        } while (start != null);
-        return count;
+        } while (start != null && found.size() < max);
+        return found.size() > max ? List.copyOf(found.subList(0, max)) : found;
     }
 
     public void markRead(Notification n) {
@@ -145,14 +135,15 @@ public class NotificationRepository {
     }
 
     /**
-     * Items of the recipient, newest first, live at {@code now}; with {@code upTo}, those at or before that
-     * position; with {@code unreadOnly}, unread ones only.
+     * Items of the recipient, newest first, live at {@code now}, but messages (shown in their conversation, not in
+     * this list); with {@code upTo}, those at or before that position; with {@code unreadOnly}, unread ones only.
      */
     private QueryRequest.Builder query(String recipient, Optional<String> upTo, Instant now, boolean unreadOnly) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", s("USER#" + recipient));
         values.put(":prefix", s(ITEM_PREFIX));
         values.put(":now", s(Timestamps.format(now)));
+        values.put(":message", s(Notification.Kind.MESSAGE.name()));
         upTo.ifPresent(position -> values.put(":upto", s(ITEM_PREFIX + position)));
         if (unreadOnly) {
             values.put(":no", AttributeValue.builder().bool(false).build());
@@ -160,7 +151,8 @@ public class NotificationRepository {
         return QueryRequest.builder().tableName(table.name())
                 .keyConditionExpression(upTo.isPresent() ? "pk = :pk AND sk BETWEEN :prefix AND :upto"
                         : "pk = :pk AND begins_with(sk, :prefix)")
-                .filterExpression("expires_at > :now" + (unreadOnly ? " AND is_read = :no" : ""))
+                .filterExpression("expires_at > :now AND #kind <> :message" + (unreadOnly ? " AND is_read = :no" : ""))
+                .expressionAttributeNames(Map.of("#kind", "kind"))
                 .expressionAttributeValues(values)
                 .scanIndexForward(false);
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The caller's notifications, shaped so the frontend's activity feed renders them. */
 @ApplicationScoped
@@ -39,16 +40,23 @@ public class Inbox {
         this.clock = clock;
     }
 
+    /**
+     * A page of the caller's notifications; those whose actor the users service no longer knows are left out (and
+     * not counted as unread either).
+     */
     public ViewPage page(String recipient, Paging paging) {
         NotificationRepository.Page page = notifications.page(recipient, paging.after(), now(), paging.limit());
-        Map<String, UserDirectory.ShortProfile> actors = users.bySubs(page.items().stream().map(Notification::actorSub).toList());
-        List<View> views = page.items().stream().filter(n -> actors.containsKey(n.actorSub()))
-                .map(n -> view(n, actors.get(n.actorSub()))).toList();
+        Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, page.items()));
+        List<View> views = page.items().stream().filter(n -> shown(n, people))
+                .map(n -> view(n, people.get(n.actorSub()), people.get(recipient))).toList();
         return new ViewPage(views, page.next());
     }
 
+    /** The unread items the list would show, up to {@link NotificationRepository#UNREAD_MAX}. */
     public long unread(String recipient) {
-        return notifications.countUnread(recipient, now());
+        List<Notification> unread = notifications.unread(recipient, Optional.empty(), now(), NotificationRepository.UNREAD_MAX);
+        Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, unread));
+        return unread.stream().filter(n -> shown(n, people)).count();
     }
 
     /** Marks read the notifications up to and including {@code upTo}, or all; returns the unread count left. */
@@ -61,14 +69,30 @@ public class Inbox {
             bound = Optional.of(notifications.pointer(recipient, upTo).flatMap(NotificationRepository.Pointer::at)
                     .orElseThrow(() -> ApiException.notFound("notification_not_found")));
         }
-        notifications.unread(recipient, bound, now()).forEach(notifications::markRead);
+        notifications.unread(recipient, bound, now(), NotificationRepository.UNREAD_MAX).forEach(notifications::markRead);
         return unread(recipient);
     }
 
-    private static View view(Notification n, UserDirectory.ShortProfile actor) {
+    /** The actors of these notifications, and the recipient (the author of a liked or reposted crud). */
+    private static List<String> people(String recipient, List<Notification> items) {
+        return Stream.concat(Stream.of(recipient), items.stream().map(Notification::actorSub)).distinct().toList();
+    }
+
+    private static boolean shown(Notification n, Map<String, UserDirectory.ShortProfile> people) {
+        return people.containsKey(n.actorSub()) && people.containsKey(n.recipientSub());
+    }
+
+    /**
+     * {@code handle} and {@code uuid} are those of the content the notification is about, so the frontend's link
+     * {@code /@{handle}/status/{uuid}} leads to it: the reply or mentioning crud by the actor, or the recipient's own
+     * liked or reposted crud.
+     */
+    private static View view(Notification n, UserDirectory.ShortProfile actor, UserDirectory.ShortProfile recipient) {
         boolean message = n.kind() == Notification.Kind.MESSAGE;
+        boolean reaction = n.kind() == Notification.Kind.LIKE || n.kind() == Notification.Kind.REPOST;
+        UserDirectory.ShortProfile author = reaction ? recipient : actor;
         return new View(n.subjectUuid(), n.uuid(), n.kind().name().toLowerCase(Locale.ROOT), actor.handle(),
-                actor.displayName(), actor.handle(), n.message(), Timestamps.format(n.createdAt()),
+                author.displayName(), author.handle(), n.message(), Timestamps.format(n.createdAt()),
                 message ? null : Timestamps.format(n.expiresAt()), n.repliesCount(), n.repostsCount(), n.likesCount(),
                 n.replyTo(), n.activityUuid(), n.messageGroupUuid(), n.read());
     }

@@ -8,14 +8,19 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads users from the Cognito user pool (AdminGetUser), the source of every new profile. */
 @ApplicationScoped
 public class CognitoUsers {
 
-    /** What a Cognito user says about itself; {@code handle} and {@code name} may be missing. */
-    public record CognitoUser(String sub, Optional<String> handle, Optional<String> name, Optional<String> email) {
+    /**
+     * What a Cognito user says about itself; {@code handle} and {@code name} may be missing; {@code confirmed} once
+     * the sign-up was confirmed.
+     */
+    public record CognitoUser(String sub, Optional<String> handle, Optional<String> name, Optional<String> email,
+            boolean confirmed) {
     }
 
     private final CognitoIdentityProviderClient cognito;
@@ -38,7 +43,8 @@ public class CognitoUsers {
                     attribute(user.userAttributes(), "sub").orElse(sub),
                     attribute(user.userAttributes(), "preferred_username"),
                     attribute(user.userAttributes(), "name"),
-                    attribute(user.userAttributes(), "email")));
+                    attribute(user.userAttributes(), "email"),
+                    user.userStatus() != UserStatusType.UNCONFIRMED));
         } catch (UserNotFoundException e) {
             return Optional.empty();
         }
@@ -55,7 +61,8 @@ public class CognitoUsers {
                         attribute(user.attributes(), "sub").orElse(user.username()),
                         attribute(user.attributes(), "preferred_username"),
                         attribute(user.attributes(), "name"),
-                        attribute(user.attributes(), "email")));
+                        attribute(user.attributes(), "email"),
+                        user.userStatus() != UserStatusType.UNCONFIRMED));
     }
 
     private static Optional<String> attribute(java.util.List<AttributeType> attributes, String name) {

@@ -1,7 +1,5 @@
 package com.cruddur.users.service;
 
-import com.cruddur.common.cache.Cache;
-import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.users.User;
@@ -29,13 +27,11 @@ public class UserService {
 
     private final UserRepository users;
     private final CognitoUsers cognito;
-    private final Cache cache;
     private final Clock clock;
 
-    public UserService(UserRepository users, CognitoUsers cognito, Cache cache, Clock clock) {
+    public UserService(UserRepository users, CognitoUsers cognito, Clock clock) {
         this.users = users;
         this.cognito = cognito;
-        this.cache = cache;
         this.clock = clock;
     }
 
@@ -54,11 +50,13 @@ public class UserService {
     }
 
     /**
-     * The user with this handle; a Cognito user who never used Cruddur yet is provisioned, so that a new user's
-     * profile page exists from the start.
+     * The user with this handle; a confirmed Cognito user who never used Cruddur yet is provisioned, so that a new
+     * user's profile page exists from the start. An unconfirmed sign-up is not: anyone may look a handle up, and
+     * that must not take the handle for an account nobody confirmed.
      */
     public Optional<User> findByHandle(String handle) {
-        return users.findByHandle(handle).or(() -> cognito.findByHandle(handle).map(this::provision));
+        return users.findByHandle(handle).or(() -> cognito.findByHandle(handle)
+                .filter(CognitoUsers.CognitoUser::confirmed).map(this::provision));
     }
 
     /** The users with these subs (unknown ones provisioned from Cognito, ones Cognito lacks left out). */
@@ -80,12 +78,9 @@ public class UserService {
                 .check(Validation.length(name) > DISPLAY_NAME_MAX, "display_name_exceed_max_chars")
                 .check(Validation.length(about) > BIO_MAX, "bio_exceed_max_chars")
                 .throwIfFailed();
-        User before = caller(sub);
-        User updated = users.updateProfile(sub, name, about);
-        // the other services read profiles through the cache: drop this user's entries
-        cache.delete(CacheKeys.profileBySub(sub));
-        cache.delete(CacheKeys.profileByHandle(before.handle()));
-        return updated;
+        caller(sub);
+        // nobody else keeps a copy to invalidate: every read asks this service (docs/cache.md)
+        return users.updateProfile(sub, name, about);
     }
 
     /**
