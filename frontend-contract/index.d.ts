@@ -29,18 +29,6 @@ export type ErrorCode = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]-?: OperationErrorCode<Path, Method> }[keyof paths[Path]];
 }[keyof paths];
 
-/** A non-2xx answer: its HTTP status and its error codes, e.g. 422 `["message_blank"]`. */
-export declare class CruddurApiError<Code extends string = ErrorCode> extends Error {
-  constructor(status: number, codes: Code[], where?: { method?: string; path?: string });
-  readonly name: "CruddurApiError";
-  readonly status: number;
-  readonly codes: Code[];
-  /** The request's method, e.g. `POST`. */
-  readonly method?: string;
-  /** The operation's path in the contract, e.g. `/api/activities/{activity_uuid}/reply`. */
-  readonly path?: string;
-}
-
 export interface CruddurClientOptions extends Omit<ClientOptions, "baseUrl"> {
   /** The API origin, e.g. `process.env.REACT_APP_BACKEND_URL` (`http://localhost:4567` with bin/dev). */
   baseUrl: string;
@@ -48,7 +36,12 @@ export interface CruddurClientOptions extends Omit<ClientOptions, "baseUrl"> {
   getAccessToken?: () => string | null | undefined | Promise<string | null | undefined>;
 }
 
-/** openapi-fetch's client for the contract's paths; a non-2xx answer rejects with a {@link CruddurApiError}. */
+/**
+ * openapi-fetch's client for the contract's paths. Each call resolves to `{ data, error, response }`: `data` on a 2xx
+ * answer; otherwise `error`, the answer's array of error codes, typed by the operation's documented error responses
+ * (a body that is not an array of codes becomes `generic_401`, `generic_403` or `generic_500`), and
+ * `response.status`. Only a request that gets no answer at all (offline, refused by CORS) rejects, as `fetch` does.
+ */
 export type CruddurClient = Client<paths>;
 
 export declare function createCruddurClient(options: CruddurClientOptions): CruddurClient;

@@ -6,7 +6,6 @@
 // a renamed request field is an error too. (Source: the original frontend, reference Appendix B.)
 import {
   createCruddurClient,
-  CruddurApiError,
   type ErrorCode,
   type OperationErrorCode,
   type RequestBody,
@@ -93,13 +92,10 @@ const codesWithAText: ErrorCode[] = [
   "display_name_blank",
 ];
 
-function formErrors(error: unknown): string[] {
-  if (error instanceof CruddurApiError) {
-    const status: number = error.status;
-    const codes: ErrorCode[] = error.codes;
-    return codes.map((code) => (codesWithAText.includes(code) ? `text for ${code}` : `${status} ${code}`));
-  }
-  return ["generic_500"];
+/** A call's `{ error, response }`: the codes to show, with a text where the frontend has one. */
+function formErrors(error: ErrorCode[], response: Response): string[] {
+  const status: number = response.status;
+  return error.map((code) => (codesWithAText.includes(code) ? `text for ${code}` : `${status} ${code}`));
 }
 
 const show = {
@@ -142,39 +138,35 @@ export async function activityShowPage(handle: string, activity_uuid: string): P
 
 /** components/ActivityForm.js: POST {message, ttl}, then prepends the new crud to the feed. */
 export async function activityForm(message: string, ttl: string): Promise<string[]> {
-  try {
-    const body: RequestBody<"/api/activities", "post"> = { message, ttl };
-    const { data } = await client.POST("/api/activities", { body });
-    return data ? [show.activity(data)] : [];
-  } catch (error) {
-    const createErrors: OperationErrorCode<"/api/activities", "post">[] = ["message_blank", "ttl_invalid"];
-    return [...formErrors(error), ...createErrors];
+  const body: RequestBody<"/api/activities", "post"> = { message, ttl };
+  const { data, error, response } = await client.POST("/api/activities", { body });
+  if (error) {
+    const createErrors: OperationErrorCode<"/api/activities", "post">[] = error;
+    return formErrors(createErrors, response);
   }
+  return [show.activity(data)];
 }
 
 /** components/ReplyForm.js: POST {activity_uuid, message} */
 export async function replyForm(activity_uuid: string, message: string): Promise<string[]> {
-  try {
-    const body: RequestBody<"/api/activities/{activity_uuid}/reply", "post"> = { activity_uuid, message };
-    const { data } = await client.POST("/api/activities/{activity_uuid}/reply", { params: { path: { activity_uuid } }, body });
-    return data ? [show.reply(data)] : [];
-  } catch (error) {
-    return formErrors(error);
-  }
+  const body: RequestBody<"/api/activities/{activity_uuid}/reply", "post"> = { activity_uuid, message };
+  const { data, error, response } = await client.POST("/api/activities/{activity_uuid}/reply", {
+    params: { path: { activity_uuid } },
+    body,
+  });
+  return error ? formErrors(error, response) : [show.reply(data)];
 }
 
 /** components/ProfileForm.js: PUT {bio, display_name}; the avatar: POST {extension}, then PUT to data.url */
 export async function profileForm(bio: string, display_name: string, extension: string): Promise<string[]> {
-  try {
-    const profile: RequestBody<"/api/profile/update", "put"> = { bio, display_name };
-    await client.PUT("/api/profile/update", { body: profile });
-    const avatar: RequestBody<"/api/avatars/key_upload", "post"> = { extension };
-    const { data } = await client.POST("/api/avatars/key_upload", { body: avatar });
-    const url: string | undefined = data?.url;
-    return url ? [url] : [];
-  } catch (error) {
-    return formErrors(error);
+  const profile: RequestBody<"/api/profile/update", "put"> = { bio, display_name };
+  const updated = await client.PUT("/api/profile/update", { body: profile });
+  if (updated.error) {
+    return formErrors(updated.error, updated.response);
   }
+  const avatar: RequestBody<"/api/avatars/key_upload", "post"> = { extension };
+  const { data, error, response } = await client.POST("/api/avatars/key_upload", { body: avatar });
+  return error ? formErrors(error, response) : [data.url];
 }
 
 /** pages/MessageGroupsPage.js, MessageGroupPage.js, MessageGroupNewPage.js */

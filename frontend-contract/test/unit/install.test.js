@@ -11,7 +11,7 @@ import { PACKAGE_DIR } from "../support/contract.js";
 const run = promisify(execFile);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-const APP = `import { createCruddurClient, CruddurApiError, type Activity, type ErrorCode } from "@cruddur/frontend-contract";
+const APP = `import { createCruddurClient, type Activity, type ErrorCode } from "@cruddur/frontend-contract";
 
 const client = createCruddurClient({
   baseUrl: "http://localhost:4567",
@@ -19,16 +19,22 @@ const client = createCruddurClient({
 });
 
 export async function homeFeed(): Promise<Activity[]> {
-  try {
-    const { data } = await client.GET("/api/activities/home");
-    const first: string | undefined = data?.[0]?.display_name;
-    console.log(first);
-    return data ?? [];
-  } catch (error) {
-    const codes: ErrorCode[] = error instanceof CruddurApiError ? error.codes : ["generic_500"];
+  const { data, error } = await client.GET("/api/activities/home");
+  if (error) {
+    const codes: ErrorCode[] = error;
     console.log(codes);
     return [];
   }
+  const first: string | undefined = data[0]?.display_name;
+  console.log(first);
+  return data;
+}
+
+export async function post(message: string) {
+  const { error, response } = await client.POST("/api/activities", { body: { message, ttl: "7-days" } });
+  // @ts-expect-error the error of this operation is its documented codes only
+  const wrong: "no_such_code"[] | undefined = error;
+  return { status: response.status, codes: error ?? [], wrong };
 }
 
 export async function typo() {
@@ -37,7 +43,7 @@ export async function typo() {
 }
 `;
 
-test("npm install --install-links <repository path>, then a typed call of GET /api/activities/home type-checks and imports", async () => {
+test("npm install --install-links <repository path>, then typed calls with { data, error } type-check, import and require", async () => {
   const app = mkdtempSync(join(tmpdir(), "cruddur-react-app-"));
   try {
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "react-app", private: true, type: "module" }));
@@ -52,8 +58,11 @@ test("npm install --install-links <repository path>, then a typed call of GET /a
       assert.fail(`the app does not type-check against the installed package:\n${error.stdout}${error.stderr}`);
     });
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e",
-      "const m = await import('@cruddur/frontend-contract'); console.log(typeof m.createCruddurClient, typeof m.CruddurApiError);"], { cwd: app });
-    assert.equal(stdout.trim(), "function function");
+      "const m = await import('@cruddur/frontend-contract'); console.log(typeof m.createCruddurClient);"], { cwd: app });
+    assert.equal(stdout.trim(), "function");
+    const required = await run(process.execPath, ["--input-type=commonjs", "-e",
+      "console.log(typeof require('@cruddur/frontend-contract').createCruddurClient);"], { cwd: app });
+    assert.equal(required.stdout.trim(), "function", "CommonJS (a Jest setup) requires the installed package");
   } finally {
     rmSync(app, { recursive: true, force: true });
   }

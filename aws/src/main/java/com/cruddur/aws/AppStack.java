@@ -95,7 +95,12 @@ public class AppStack extends Stack {
         Cluster cluster = Cluster.Builder.create(this, "Cluster")
                 .clusterName("cruddur-" + settings.environment())
                 .vpc(vpc)
-                .containerInsightsV2(ContainerInsights.ENABLED)
+                // about 30 USD a month for four services (aws/README.md): off unless -c containerInsights=true
+                .containerInsightsV2(settings.containerInsights()
+                        ? ContainerInsights.ENABLED
+                        : ContainerInsights.DISABLED)
+                // FARGATE and FARGATE_SPOT, which the services choose between (fargateSpot)
+                .enableFargateCapacityProviders(true)
                 .build();
         PrivateDnsNamespace namespace = PrivateDnsNamespace.Builder.create(this, "Namespace")
                 .name(SharedResources.NAMESPACE)

@@ -24,7 +24,11 @@ public record DeploymentSettings(
         List<String> frontendUrls,
         BigDecimal monthlyBudgetUsd,
         int natGateways,
-        boolean deletionProtection) {
+        boolean deletionProtection,
+        boolean containerInsights,
+        boolean fargateSpot,
+        int minTasks,
+        int maxTasks) {
 
     public static final String ENVIRONMENT = "environment";
     public static final String IMAGE_TAG = "imageTag";
@@ -34,12 +38,22 @@ public record DeploymentSettings(
     public static final String MONTHLY_BUDGET_USD = "monthlyBudgetUsd";
     public static final String NAT_GATEWAYS = "natGateways";
     public static final String DELETION_PROTECTION = "deletionProtection";
+    public static final String CONTAINER_INSIGHTS = "containerInsights";
+    public static final String FARGATE_SPOT = "fargateSpot";
+    public static final String MIN_TASKS = "minTasks";
+    public static final String MAX_TASKS = "maxTasks";
+
+    /** The most tasks a service may scale to; the default cap is {@link #DEFAULT_MAX_TASKS}. */
+    public static final int TASKS_LIMIT = 10;
+    public static final int DEFAULT_MIN_TASKS = 1;
+    /** A bootcamp's traffic fits in one task; the second absorbs a burst, and caps what a runaway can cost. */
+    public static final int DEFAULT_MAX_TASKS = 2;
 
     /**
-     * Above what the default deployment costs (about 110 USD a month, aws/README.md): a budget below the expected
-     * spend warns from the first day of every month, and warnings that always fire are soon ignored.
+     * Above what the default deployment costs (at most about 60 USD a month, aws/README.md): a budget below the
+     * expected spend warns from the first day of every month, and warnings that always fire are soon ignored.
      */
-    public static final BigDecimal DEFAULT_MONTHLY_BUDGET_USD = new BigDecimal("120");
+    public static final BigDecimal DEFAULT_MONTHLY_BUDGET_USD = new BigDecimal("75");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,19}");
     private static final Pattern IMAGE_TAG_FORMAT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
@@ -58,6 +72,8 @@ public record DeploymentSettings(
         frontendUrls = List.copyOf(frontendUrls);
         check(monthlyBudgetUsd.signum() > 0, MONTHLY_BUDGET_USD, monthlyBudgetUsd, "a positive amount");
         check(natGateways >= 0 && natGateways <= 2, NAT_GATEWAYS, natGateways, "0, 1 or 2 (one per zone at most)");
+        check(maxTasks >= 1 && maxTasks <= TASKS_LIMIT, MAX_TASKS, maxTasks, "1 to " + TASKS_LIMIT);
+        check(minTasks >= 0 && minTasks <= maxTasks, MIN_TASKS, minTasks, "0 to maxTasks (" + maxTasks + ")");
     }
 
     public static DeploymentSettings from(Node context) {
@@ -71,9 +87,13 @@ public record DeploymentSettings(
                         .orElse(List.of()),
                 text(context, MONTHLY_BUDGET_USD).map(value -> parse(MONTHLY_BUDGET_USD, value, BigDecimal::new))
                         .orElse(DEFAULT_MONTHLY_BUDGET_USD),
-                text(context, NAT_GATEWAYS).map(value -> parse(NAT_GATEWAYS, value, Integer::valueOf)).orElse(0),
-                text(context, DELETION_PROTECTION).map(value -> parse(DELETION_PROTECTION, value, DeploymentSettings::bool))
-                        .orElse(true));
+                number(context, NAT_GATEWAYS, 0),
+                flag(context, DELETION_PROTECTION, true),
+                // the costs a bootcamp can do without are off (aws/README.md, "What it costs")
+                flag(context, CONTAINER_INSIGHTS, false),
+                flag(context, FARGATE_SPOT, true),
+                number(context, MIN_TASKS, DEFAULT_MIN_TASKS),
+                number(context, MAX_TASKS, DEFAULT_MAX_TASKS));
     }
 
     /**
@@ -96,6 +116,14 @@ public record DeploymentSettings(
     private static Optional<String> text(Node context, String key) {
         Object value = context.tryGetContext(key);
         return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+    }
+
+    private static boolean flag(Node context, String key, boolean otherwise) {
+        return text(context, key).map(value -> parse(key, value, DeploymentSettings::bool)).orElse(otherwise);
+    }
+
+    private static int number(Node context, String key, int otherwise) {
+        return text(context, key).map(value -> parse(key, value, Integer::valueOf)).orElse(otherwise);
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

@@ -3,16 +3,11 @@ package com.cruddur.aws;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.budgets.CfnBudget;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
-import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
-import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -26,10 +21,6 @@ public class GuardrailsStack extends Stack {
 
     public static final String NAME = "CruddurGuardrails";
     public static final String REGION = "us-east-1";
-    /** Percent of the budget at which the actual spend warns. */
-    public static final int ACTUAL_THRESHOLD_PERCENT = 80;
-    /** Percent of the budget at which the month's forecast warns. */
-    public static final int FORECAST_THRESHOLD_PERCENT = 100;
 
     public GuardrailsStack(Construct scope, DeploymentSettings settings) {
         // the account stays whatever the CLI's credentials name: never written down
@@ -59,9 +50,9 @@ public class GuardrailsStack extends Stack {
                         .budgetLimit(CfnBudget.SpendProperty.builder().amount(settings.monthlyBudgetUsd().doubleValue())
                                 .unit("USD").build())
                         .build())
-                .notificationsWithSubscribers(List.of(
-                        budgetNotification("ACTUAL", ACTUAL_THRESHOLD_PERCENT, email),
-                        budgetNotification("FORECASTED", FORECAST_THRESHOLD_PERCENT, email)))
+                // the notifications of the week-0 file, to the alert address
+                .notificationsWithSubscribers(Week0Files.budgetNotifications().stream()
+                        .map(notification -> budgetNotification(notification, email)).toList())
                 // CfnBudget is not taggable through Tags.of(): its tags are written out here
                 .resourceTags(List.of(
                         tag(Tagging.APP, "cruddur"),
@@ -69,35 +60,30 @@ public class GuardrailsStack extends Stack {
                         tag(Tagging.SERVICE, Tagging.SHARED)))
                 .build();
 
-        // EstimatedCharges is the month-to-date total, published every few hours.
-        Alarm charges = Alarm.Builder.create(this, "EstimatedChargesAlarm")
+        // EstimatedCharges is the month-to-date total, published every few hours. The alarm is alarm_config.json
+        // (the week-0 file, docs/week0-guardrails.md) but for its name, description, topic and threshold (the budget).
+        Map<String, Object> file = Week0Files.alarm();
+        CfnAlarm charges = CfnAlarm.Builder.create(this, "EstimatedChargesAlarm")
                 .alarmName("cruddur-" + settings.environment() + "-estimated-charges")
-                .alarmDescription("The month's estimated charges exceed the " + amount + " USD budget")
-                .metric(Metric.Builder.create()
-                        .namespace("AWS/Billing")
-                        .metricName("EstimatedCharges")
-                        .dimensionsMap(Map.of("Currency", "USD"))
-                        .statistic("Maximum")
-                        .period(Duration.hours(6))
-                        .build())
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .alarmDescription("The month's estimated charges reached the " + amount + " USD budget")
+                .alarmActions(List.of(alerts.getTopicArn()))
                 .threshold(settings.monthlyBudgetUsd().doubleValue())
-                .evaluationPeriods(1)
-                // no data yet (a new account, billing alerts not enabled) is no reason to wake anybody
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .comparisonOperator((String) file.get("ComparisonOperator"))
+                .evaluationPeriods(((Number) file.get("EvaluationPeriods")).intValue())
                 .build();
-        charges.addAlarmAction(new SnsAction(alerts));
+        file.forEach(charges::addPropertyOverride);
 
         CfnOutput.Builder.create(this, "CostAlertsTopicArn").value(alerts.getTopicArn()).build();
     }
 
-    private static CfnBudget.NotificationWithSubscribersProperty budgetNotification(String type, int percent, String email) {
+    private static CfnBudget.NotificationWithSubscribersProperty budgetNotification(Map<String, Object> notification,
+            String email) {
         return CfnBudget.NotificationWithSubscribersProperty.builder()
                 .notification(CfnBudget.NotificationProperty.builder()
-                        .notificationType(type)
-                        .comparisonOperator("GREATER_THAN")
-                        .threshold(percent)
-                        .thresholdType("PERCENTAGE")
+                        .notificationType((String) notification.get("NotificationType"))
+                        .comparisonOperator((String) notification.get("ComparisonOperator"))
+                        .threshold((Number) notification.get("Threshold"))
+                        .thresholdType((String) notification.get("ThresholdType"))
                         .build())
                 // e-mail straight from AWS Budgets: it needs no confirmation, unlike the topic's subscription
                 .subscribers(List.of(CfnBudget.SubscriberProperty.builder()

@@ -21,6 +21,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverMode;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -60,7 +61,6 @@ public class ServiceDeployment extends Construct {
     public static final String LIVE_PATH = "/q/health/live";
     public static final int CPU_UNITS = 256;
     public static final int MEMORY_MIB = 512;
-    public static final int MAX_TASKS = 4;
     public static final int CPU_TARGET_PERCENT = 70;
     public static final String TTL_ATTRIBUTE = "ttl";
     /** The secrets every service may read, from SecureString parameters {@code /cruddur/<environment>/<name>}. */
@@ -146,7 +146,13 @@ public class ServiceDeployment extends Construct {
                 .serviceName(spec.name())
                 .cluster(shared.cluster())
                 .taskDefinition(task)
-                // no desiredCount: the autoscaling owns it (ECS starts with one), a deployment does not reset it
+                // always a capacity provider, never a launch type: switching fargateSpot is then an update in
+                // place (a launch type change replaces the service, which its fixed name forbids). On Spot, a task
+                // gets two minutes' notice (SIGTERM) before it is reclaimed, and ECS starts its replacement.
+                .capacityProviderStrategies(List.of(CapacityProviderStrategy.builder()
+                        .capacityProvider(settings.fargateSpot() ? "FARGATE_SPOT" : "FARGATE")
+                        .weight(1)
+                        .build()))
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
@@ -161,6 +167,11 @@ public class ServiceDeployment extends Construct {
                 // tasks carry the service's tags, so Fargate's cost lands on the service in Cost Explorer
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true);
+        if (settings.minTasks() == 0) {
+            // parked: no task runs (otherwise no desiredCount: the autoscaling owns it, ECS starts with one, and a
+            // deployment does not reset it)
+            service.desiredCount(0);
+        }
         if (spec == ServiceSpec.USERS) {
             service.cloudMapOptions(CloudMapOptions.builder()
                     .cloudMapNamespace(shared.namespace())
@@ -171,7 +182,10 @@ public class ServiceDeployment extends Construct {
         }
         this.service = service.build();
 
-        this.service.autoScaleTaskCount(EnableScalingProps.builder().minCapacity(1).maxCapacity(MAX_TASKS).build())
+        this.service.autoScaleTaskCount(EnableScalingProps.builder()
+                        .minCapacity(settings.minTasks())
+                        .maxCapacity(settings.maxTasks())
+                        .build())
                 .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
                         .targetUtilizationPercent(CPU_TARGET_PERCENT)
                         .scaleOutCooldown(Duration.minutes(1))

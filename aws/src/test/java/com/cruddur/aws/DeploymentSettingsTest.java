@@ -50,6 +50,12 @@ class DeploymentSettingsTest {
                 Map.entry(DeploymentSettings.NAT_GATEWAYS, "none"),
                 Map.entry(DeploymentSettings.NAT_GATEWAYS, "3"),
                 Map.entry(DeploymentSettings.DELETION_PROTECTION, "yes"),
+                Map.entry(DeploymentSettings.CONTAINER_INSIGHTS, "on"),
+                Map.entry(DeploymentSettings.FARGATE_SPOT, "1"),
+                Map.entry(DeploymentSettings.MIN_TASKS, "-1"),
+                Map.entry(DeploymentSettings.MIN_TASKS, "3"),
+                Map.entry(DeploymentSettings.MAX_TASKS, "0"),
+                Map.entry(DeploymentSettings.MAX_TASKS, "11"),
                 Map.entry(DeploymentSettings.MONTHLY_BUDGET_USD, "-5"),
                 Map.entry(DeploymentSettings.ENVIRONMENT, "Prod Env"),
                 Map.entry(DeploymentSettings.FRONTEND_URL, "https://cruddur.example.com/"),
@@ -64,12 +70,16 @@ class DeploymentSettingsTest {
     }
 
     @Test
-    void defaultsAreProdABudgetAboveTheExpectedSpendNoNatAndProtectedTables() {
+    void defaultsAreProdABudgetAboveTheExpectedSpendProtectedTablesAndTheCheapestCompute() {
         DeploymentSettings settings = DeploymentSettings.from(new App(AppProps.builder().context(Map.of()).build()).getNode());
         assertEquals("prod", settings.environment());
-        assertEquals(0, settings.monthlyBudgetUsd().compareTo(new BigDecimal("120")));
+        assertEquals(0, settings.monthlyBudgetUsd().compareTo(new BigDecimal("75")));
         assertEquals(0, settings.natGateways());
         assertTrue(settings.deletionProtection());
+        assertFalse(settings.containerInsights());
+        assertTrue(settings.fargateSpot());
+        assertEquals(1, settings.minTasks());
+        assertEquals(2, settings.maxTasks());
         assertTrue(settings.alertEmail().isEmpty(), "a personal address is never a default");
     }
 

@@ -1,10 +1,15 @@
 package com.cruddur.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +19,12 @@ import software.amazon.awscdk.Token;
 
 /** The week-0 guardrails: a budget that warns on actual and forecast spend, and a billing alarm that can fire. */
 class GuardrailsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** 21600 in a file and 21600.0 from the synthesis are the same number. */
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+            ? Double.compare(a.asDouble(), b.asDouble())
+            : a.equals(b) ? 0 : 1;
 
     private static Synthesized deployment;
     private static String topic;
@@ -34,17 +45,39 @@ class GuardrailsTest {
     }
 
     @Test
-    void theBillingAlarmWatchesEstimatedChargesAndAlertsTheTopic() {
+    void theBillingAlarmIsTheWeek0AlarmFileWithTheBudgetAsThresholdAndTheTopicAsAction() throws IOException {
         Map<String, JsonNode> alarms = Synthesized.resources(deployment.guardrailsJson, "AWS::CloudWatch::Alarm");
         assertEquals(1, alarms.size());
-        JsonNode alarm = alarms.values().iterator().next().path("Properties");
-        assertEquals("AWS/Billing", alarm.path("Namespace").asText());
-        assertEquals("EstimatedCharges", alarm.path("MetricName").asText());
-        assertEquals("Currency", alarm.path("Dimensions").get(0).path("Name").asText());
-        assertEquals("USD", alarm.path("Dimensions").get(0).path("Value").asText());
-        assertEquals(120.0, alarm.path("Threshold").asDouble(), "the monthly budget, by default");
+        ObjectNode alarm = alarms.values().iterator().next().path("Properties").deepCopy();
+        ObjectNode file = (ObjectNode) JSON.readTree(RepositoryFiles.file("aws/json/alarm_config.json").toFile());
+
+        assertEquals(DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(), alarm.path("Threshold").asDouble(),
+                "the monthly budget, by default");
         assertEquals(Set.of("${" + topic + "}"), rendered(alarm.path("AlarmActions")));
-        assertFalse(alarm.path("TreatMissingData").asText().equals("breaching"), "no alarm before there is any data");
+        assertEquals("cruddur-prod-estimated-charges", alarm.path("AlarmName").asText());
+        Set<String> perDeployment = Set.of("AlarmName", "AlarmDescription", "AlarmActions", "Threshold");
+        alarm.remove(perDeployment);
+        file.remove(perDeployment);
+        alarm.remove("Tags"); // the stack's tags (TaggingTest); the file, for the CLI, has none
+        // everything else, member for member: the same metric, statistic, period, operator and missing-data rule
+        assertTrue(file.equals(NUMBERS_BY_VALUE, alarm), "file " + file + ", stack " + alarm);
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.path("ComparisonOperator").asText());
+        assertEquals("ignore", alarm.path("TreatMissingData").asText());
+    }
+
+    @Test
+    void theBudgetsNotificationsAreThoseOfTheWeek0File() throws IOException {
+        JsonNode budget = Synthesized.resources(deployment.guardrailsJson, "AWS::Budgets::Budget").values().iterator()
+                .next().path("Properties");
+        JsonNode file = JSON.readTree(RepositoryFiles.file("aws/json/budget-notifications-with-subscribers.json").toFile());
+        List<JsonNode> expected = new ArrayList<>();
+        file.forEach(entry -> expected.add(entry.path("Notification")));
+        List<JsonNode> actual = new ArrayList<>();
+        budget.path("NotificationsWithSubscribers").forEach(entry -> actual.add(entry.path("Notification")));
+        assertEquals(expected.size(), actual.size(), actual.toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(expected.get(i).equals(NUMBERS_BY_VALUE, actual.get(i)), expected.get(i) + " / " + actual.get(i));
+        }
     }
 
     @Test
@@ -64,7 +97,8 @@ class GuardrailsTest {
         JsonNode budget = budgets.values().iterator().next().path("Properties");
         assertEquals("COST", budget.path("Budget").path("BudgetType").asText());
         assertEquals("MONTHLY", budget.path("Budget").path("TimeUnit").asText());
-        assertEquals(120.0, budget.path("Budget").path("BudgetLimit").path("Amount").asDouble());
+        assertEquals(DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(),
+                budget.path("Budget").path("BudgetLimit").path("Amount").asDouble());
         assertEquals("USD", budget.path("Budget").path("BudgetLimit").path("Unit").asText());
         assertTrue(budget.path("Budget").path("CostFilters").isMissingNode()
                 && budget.path("Budget").path("FilterExpression").isMissingNode(),

@@ -101,14 +101,6 @@ class NetworkTest {
                 "no interface endpoints (about 7 USD a month each per zone)");
     }
 
-    @Test
-    void theClusterHasContainerInsights() {
-        JsonNode settings = deployment.appJson.path("Resources").path(deployment.only("AWS::ECS::Cluster"))
-                .path("Properties").path("ClusterSettings");
-        assertEquals("containerInsights", settings.get(0).path("Name").asText());
-        assertEquals("enabled", settings.get(0).path("Value").asText());
-    }
-
     /** Every source of traffic a security group admits, as {@code source group:port}; an address range fails. */
     private static Set<String> ingress(Synthesized variant, String group) {
         List<JsonNode> rules = new ArrayList<>();

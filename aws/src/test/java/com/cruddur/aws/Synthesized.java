@@ -36,7 +36,10 @@ final class Synthesized {
     final JsonNode guardrailsJson;
 
     private Synthesized(Map<String, Object> context) {
-        App cdk = new App(AppProps.builder().context(context).build());
+        // the feature flags of cdk.json, as the CDK CLI passes them, under the test's own values
+        Map<String, Object> all = new LinkedHashMap<>(CdkJson.context());
+        all.putAll(context);
+        App cdk = new App(AppProps.builder().context(all).build());
         stacks = CruddurApp.define(cdk);
         registry = Template.fromStack(stacks.registry());
         app = Template.fromStack(stacks.app());

@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole Cruddur backend on one machine: the emulators, a user pool with the demo users, the four services and
@@ -52,6 +54,17 @@ public final class Backend implements AutoCloseable {
     }
 
     public static Backend start(Path root, Options options) {
+        return start(root, options, Set.of());
+    }
+
+    /**
+     * The backend without the services named in {@code without}: their ports, URLs and {@link #environment} are
+     * reserved as if they ran, so that a developer can start them by hand (bin/dev --without, in quarkus:dev).
+     */
+    public static Backend start(Path root, Options options, Set<String> without) {
+        if (!SERVICES.containsAll(without)) {
+            throw new IllegalArgumentException("not a service: " + without + " (services: " + SERVICES + ")");
+        }
         for (String service : allApplications()) {
             if (!Files.isRegularFile(LocalPaths.serviceJar(root, service))) {
                 throw new IllegalStateException(service + " is not built: " + LocalPaths.serviceJar(root, service)
@@ -85,12 +98,17 @@ public final class Backend implements AutoCloseable {
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
                 env.put("OTEL_SERVICE_NAME", service);
                 environments.put(service, env);
-                processes.put(service, launch(root, service, env, options.logDir()));
+                if (!without.contains(service)) {
+                    processes.put(service, launch(root, service, env, options.logDir()));
+                }
             }
             for (Tethered process : processes.values()) {
                 Ports.awaitHttpOk(process, serviceUrls.get(process.name()).resolve("/q/health/ready"), READY_TIMEOUT);
             }
-            StackSetup.provisionProfiles(setup.pool(), serviceUrls.get("edge"), options.demoPassword());
+            if (!without.contains("users")) {
+                // without it, each demo user's profile is provisioned on the user's first request instead
+                StackSetup.provisionProfiles(setup.pool(), serviceUrls.get("edge"), options.demoPassword());
+            }
             return new Backend(root, options, emulators, sqsProxy, setup, processes, environments,
                     serviceUrls.get("edge"), serviceUrls);
         } catch (RuntimeException e) {
@@ -177,6 +195,11 @@ public final class Backend implements AutoCloseable {
 
     public URI api() {
         return api;
+    }
+
+    /** The variables a service runs with (or would, when it was left out). */
+    public Map<String, String> environment(String service) {
+        return Collections.unmodifiableMap(environments.get(service));
     }
 
     public URI serviceUrl(String service) {
