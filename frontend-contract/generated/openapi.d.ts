@@ -852,6 +852,24 @@ export interface components {
         };
     };
     responses: {
+        /** @description `rate_limited`: the caller (writes, by its token's `sub`) or the client address (reads) sent more requests than its allowance; retry after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       "rate_limited"
+                 *     ]
+                 */
+                "application/json": "rate_limited"[];
+            };
+        };
         /** @description `service_unavailable`: a service this one depends on (the users service, for authors) did not answer; retry later. */
         ServiceUnavailable: {
             headers: {
@@ -1072,8 +1090,11 @@ export interface components {
         };
         /**
          * @description Validation failed; every failing code is listed:
-         *     - `display_name_blank`: display name missing or blank after trimming
+         *     - `display_name_blank`: display name missing, or only blanks and invisible
+         *       characters (zero-width space, joiners, ...) after trimming
          *     - `display_name_exceed_max_chars`: display name over 100 characters
+         *     - `display_name_invalid_characters`: display name holds a control character
+         *       (NUL, BEL, ESC, a line break, ...)
          *     - `display_name_invalid`: display name is not a string
          *     - `bio_exceed_max_chars`: bio over 280 characters
          *     - `bio_invalid`: bio is neither a string nor null
@@ -1089,7 +1110,7 @@ export interface components {
                  *       "bio_exceed_max_chars"
                  *     ]
                  */
-                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid")[];
+                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid_characters" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid")[];
             };
         };
         /** @description The updated profile. */
@@ -1130,7 +1151,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description A user's handle (without the `@`, which is part of the path).
+         * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
          * @example andrewbrown
          */
         Handle: string;
@@ -1175,6 +1196,26 @@ export interface components {
     };
     headers: {
         /**
+         * @description The requests allowed per period (`RateLimit-Limit`).
+         * @example 60
+         */
+        RateLimitLimit: number;
+        /**
+         * @description The requests left in the current period (`RateLimit-Remaining`).
+         * @example 0
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description Seconds until the allowance is whole again (`RateLimit-Reset`).
+         * @example 42
+         */
+        RateLimitReset: number;
+        /**
+         * @description Seconds to wait before the next request is allowed (`Retry-After`).
+         * @example 1
+         */
+        RetryAfter: number;
+        /**
          * @description `<url>; rel="next"` when there is a next page; absent on the last page. The URL keeps the request's query and carries the next `cursor`.
          * @example </api/activities/home?limit=20&cursor=eyJjIjoiMjAyNC0wNS0yMFQwMDoxNzoxOC4xMjNaIn0>; rel="next"
          */
@@ -1203,6 +1244,7 @@ export type ConversationStarted = components['schemas']['ConversationStarted'];
 export type Notification = components['schemas']['Notification'];
 export type UnreadCount = components['schemas']['UnreadCount'];
 export type MarkReadRequest = components['schemas']['MarkReadRequest'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseOwnerUnreachable = components['responses']['OwnerUnreachable'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
@@ -1228,6 +1270,10 @@ export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type RequestBodyProfileUpdate = components['requestBodies']['ProfileUpdate'];
+export type HeaderRateLimitLimit = components['headers']['RateLimitLimit'];
+export type HeaderRateLimitRemaining = components['headers']['RateLimitRemaining'];
+export type HeaderRateLimitReset = components['headers']['RateLimitReset'];
+export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type HeaderLink = components['headers']['Link'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -1264,7 +1310,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1291,6 +1337,7 @@ export interface operations {
             };
             404: components["responses"]["UserNotFound"];
             409: components["responses"]["ProfileConflict"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1324,6 +1371,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["CallerNotFound"];
             409: components["responses"]["ProfileConflict"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1345,6 +1393,7 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ProfileUpdateInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1366,6 +1415,7 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ProfileUpdateInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1424,6 +1474,7 @@ export interface operations {
                     "application/json": ("extension_blank" | "extension_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1477,6 +1528,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1539,7 +1591,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars`: message over 280 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
              *     - `message_invalid`: message is not a string
@@ -1562,6 +1614,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars" | "message_invalid_characters" | "message_invalid" | "ttl_blank" | "ttl_invalid" | "idempotency_key_invalid" | "idempotency_key_reused")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1631,7 +1684,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
              *     - `message_invalid`: message is not a string
@@ -1651,6 +1704,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "idempotency_key_invalid" | "idempotency_key_reused")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1674,6 +1728,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1696,6 +1751,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1718,6 +1774,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1740,6 +1797,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -1761,7 +1819,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1808,6 +1866,7 @@ export interface operations {
             };
             404: components["responses"]["UserNotFound"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1819,7 +1878,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1873,6 +1932,7 @@ export interface operations {
                 };
             };
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1948,6 +2008,7 @@ export interface operations {
                     "application/json": ("search_term_blank" | "limit_invalid" | "cursor_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2006,6 +2067,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2035,6 +2097,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -2103,6 +2166,7 @@ export interface operations {
                     "application/json": "up_to_invalid"[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
         };
@@ -2150,6 +2214,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2206,6 +2271,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MessageGroupNotFound"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2241,7 +2307,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs)
              *     - `message_invalid`: message is not a string
@@ -2265,6 +2331,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "user_reciever_handle_blank" | "handle_invalid" | "message_self" | "message_group_uuid_blank" | "message_group_uuid_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];

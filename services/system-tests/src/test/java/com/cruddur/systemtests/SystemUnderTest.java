@@ -33,7 +33,11 @@ final class SystemUnderTest {
                     root.resolve("services/system-tests/target/system-logs"), Map.of(
                             "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
                             "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")));
+                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
+                            // the system tests write and read much faster than a person, all from one address, as the
+                            // same demo users; the contract suite meets these limits on purpose, at its end
+                            "CRUDDUR_RATE_LIMIT_WRITES", "300",
+                            "CRUDDUR_RATE_LIMIT_READS", "3000")));
             Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
         }
         return backend;

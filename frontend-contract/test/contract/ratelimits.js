@@ -1,0 +1,65 @@
+// The rate limits (docs/rate-limits.md), last, since they refuse the caller and this address for a while: writes per
+// caller, reads per client address. Each limited operation's 429 is checked against the contract, then the suite
+// waits until the allowances are whole again, so that whatever runs next against this backend is not refused.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { describe, test } from "node:test";
+import { call, contract, expectStatus } from "../support/frontend.js";
+import { config } from "../support/config.js";
+import { OUTSIDER, as } from "./world.js";
+
+const DEADLINE_MS = 120_000;
+const examplePath = (op) => Object.fromEntries(op.parameters.filter((p) => p.in === "path").map((p) => [p.name, p.example]));
+const limited = (read) => contract.operations.filter((op) => op.statuses.includes("429") && (op.method === "get") === read);
+
+/** A request the limit counts (its answer does not matter): a like of an unknown crud, or the home feed. */
+async function counted(read, token) {
+  const url = read ? `${config.apiUrl}/api/activities/home?limit=1` : `${config.apiUrl}/api/activities/${randomUUID()}/like`;
+  const res = await fetch(url, {
+    method: read ? "GET" : "POST",
+    headers: { "Content-Type": "application/json", ...(read ? {} : { Authorization: `Bearer ${token}` }) },
+  });
+  await res.arrayBuffer();
+  return res;
+}
+
+function checkHeaders(headers, where) {
+  for (const name of ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) {
+    assert.match(headers.get(name) ?? "", /^\d+$/, `${where}: ${name}`);
+  }
+}
+
+for (const read of [false, true]) {
+  const what = read ? "reads (per client address)" : "writes (per caller)";
+  describe(`rate limits: ${what}`, () => {
+    test(`a limited answer carries RateLimit-*; over the limit, every limited operation answers 429 rate_limited with Retry-After`, async () => {
+      const token = await as(OUTSIDER);
+      const first = await counted(read, token);
+      checkHeaders(first.headers, `${what}: a counted answer`);
+      const limit = Number(first.headers.get("ratelimit-limit"));
+      let last = first;
+      for (let i = 0; i <= limit && last.status !== 429; i++) {
+        last = await counted(read, token);
+      }
+      assert.equal(last.status, 429, `${what}: still allowed after ${limit + 1} requests (RateLimit-Limit ${limit})`);
+      for (const op of limited(read)) {
+        const result = await call(op.id, { path: examplePath(op), token, body: op.requestExample, invalid: true });
+        expectStatus(result, 429, "rate_limited");
+        checkHeaders(result.headers, `${op.id}: 429`);
+        assert.match(result.headers.get("retry-after") ?? "", /^\d+$/, `${op.id}: 429 Retry-After`);
+        assert.equal(result.headers.get("ratelimit-remaining"), "0", `${op.id}: 429 RateLimit-Remaining`);
+      }
+    });
+
+    test(`the allowance is back after RateLimit-Reset seconds`, { timeout: DEADLINE_MS + 5_000 }, async () => {
+      const token = await as(OUTSIDER);
+      const deadline = Date.now() + DEADLINE_MS;
+      let res = await counted(read, token);
+      while (res.status === 429) {
+        assert.ok(Date.now() < deadline, `${what}: still refused after ${DEADLINE_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(5, Number(res.headers.get("retry-after")) || 1)));
+        res = await counted(read, token);
+      }
+    });
+  });
+}
