@@ -73,7 +73,9 @@ export class Backend {
       stdio: ['ignore', log, log],
       env: { ...process.env, CRUDDUR_CACHE: this.cache, CRUDDUR_PORT: String(this.ports.edge),
         CRUDDUR_STATE_DIR: this.state, CRUDDUR_DEMO_PASSWORD: this.password,
-        CRUDDUR_DYNAMODB_PORT: '0', CRUDDUR_COGNITO_PORT: '0', CRUDDUR_SQS_PORT: '0' },
+        CRUDDUR_DYNAMODB_PORT: '0', CRUDDUR_COGNITO_PORT: '0', CRUDDUR_SQS_PORT: '0',
+        // a load test is the abuse the rate limits stop (docs/rate-limits.md): measure the backend, not the limits
+        CRUDDUR_RATE_LIMITS: 'false' },
     });
     closeSync(log);
     let exited = null;

@@ -852,11 +852,28 @@ export interface components {
         };
     };
     responses: {
+        /** @description `rate_limited`: the caller (writes, by its token's `sub`) or the client address (reads) sent more requests than its allowance; retry after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                "RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                "RateLimit-Reset": components["headers"]["RateLimitReset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       "rate_limited"
+                 *     ]
+                 */
+                "application/json": "rate_limited"[];
+            };
+        };
         /** @description `service_unavailable`: something this service depends on (DynamoDB, SQS, Cognito, or another service) is unreachable or throttling; retry after `Retry-After` seconds. A write answered 503 may or may not be stored: retry it with the same `Idempotency-Key`. */
         ServiceUnavailable: {
             headers: {
-                /** @description Seconds to wait before retrying. */
-                "Retry-After"?: number;
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -1074,8 +1091,11 @@ export interface components {
         };
         /**
          * @description Validation failed; every failing code is listed:
-         *     - `display_name_blank`: display name missing or blank after trimming
+         *     - `display_name_blank`: display name missing, or only blanks and invisible
+         *       characters (zero-width space, joiners, ...) after trimming
          *     - `display_name_exceed_max_chars`: display name over 100 characters
+         *     - `display_name_invalid_characters`: display name holds a control character
+         *       (NUL, BEL, ESC, a line break, ...)
          *     - `display_name_invalid`: display name is not a string
          *     - `bio_exceed_max_chars`: bio over 280 characters
          *     - `bio_invalid`: bio is neither a string nor null
@@ -1091,7 +1111,7 @@ export interface components {
                  *       "bio_exceed_max_chars"
                  *     ]
                  */
-                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid")[];
+                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid_characters" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid")[];
             };
         };
         /** @description The updated profile. */
@@ -1132,7 +1152,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description A user's handle (without the `@`, which is part of the path).
+         * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
          * @example andrewbrown
          */
         Handle: string;
@@ -1177,6 +1197,26 @@ export interface components {
     };
     headers: {
         /**
+         * @description The requests allowed per period (`RateLimit-Limit`).
+         * @example 60
+         */
+        RateLimitLimit: number;
+        /**
+         * @description The requests left in the current period (`RateLimit-Remaining`).
+         * @example 0
+         */
+        RateLimitRemaining: number;
+        /**
+         * @description Seconds until the allowance is whole again (`RateLimit-Reset`).
+         * @example 42
+         */
+        RateLimitReset: number;
+        /**
+         * @description Seconds to wait before retrying (`Retry-After`).
+         * @example 1
+         */
+        RetryAfter: number;
+        /**
          * @description `<url>; rel="next"` when there is a next page; absent on the last page. The URL keeps the request's query and carries the next `cursor`.
          * @example </api/activities/home?limit=20&cursor=eyJjIjoiMjAyNC0wNS0yMFQwMDoxNzoxOC4xMjNaIn0>; rel="next"
          */
@@ -1205,6 +1245,7 @@ export type ConversationStarted = components['schemas']['ConversationStarted'];
 export type Notification = components['schemas']['Notification'];
 export type UnreadCount = components['schemas']['UnreadCount'];
 export type MarkReadRequest = components['schemas']['MarkReadRequest'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
 export type ResponseOwnerUnreachable = components['responses']['OwnerUnreachable'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
@@ -1230,6 +1271,10 @@ export type ParameterLimit = components['parameters']['Limit'];
 export type ParameterCursor = components['parameters']['Cursor'];
 export type ParameterIdempotencyKey = components['parameters']['IdempotencyKey'];
 export type RequestBodyProfileUpdate = components['requestBodies']['ProfileUpdate'];
+export type HeaderRateLimitLimit = components['headers']['RateLimitLimit'];
+export type HeaderRateLimitRemaining = components['headers']['RateLimitRemaining'];
+export type HeaderRateLimitReset = components['headers']['RateLimitReset'];
+export type HeaderRetryAfter = components['headers']['RetryAfter'];
 export type HeaderLink = components['headers']['Link'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -1266,7 +1311,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1293,6 +1338,7 @@ export interface operations {
             };
             404: components["responses"]["UserNotFound"];
             409: components["responses"]["ProfileConflict"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1327,6 +1373,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["CallerNotFound"];
             409: components["responses"]["ProfileConflict"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1349,6 +1396,7 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ProfileUpdateInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1371,6 +1419,7 @@ export interface operations {
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ProfileUpdateInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1430,6 +1479,7 @@ export interface operations {
                     "application/json": ("extension_blank" | "extension_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1484,6 +1534,7 @@ export interface operations {
                 };
             };
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1546,7 +1597,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars`: message over 280 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
@@ -1569,6 +1620,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars" | "message_invalid_characters" | "message_invalid" | "ttl_blank" | "ttl_invalid" | "idempotency_key_invalid" | "idempotency_key_reused")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1638,7 +1690,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
@@ -1658,6 +1710,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "idempotency_key_invalid" | "idempotency_key_reused")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1681,6 +1734,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1704,6 +1758,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1727,6 +1782,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1750,6 +1806,7 @@ export interface operations {
             200: components["responses"]["Counts"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["ActivityNotFound"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1772,7 +1829,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1819,6 +1876,7 @@ export interface operations {
             };
             404: components["responses"]["UserNotFound"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1841,7 +1899,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description A user's handle (without the `@`, which is part of the path).
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
                  * @example andrewbrown
                  */
                 handle: components["parameters"]["Handle"];
@@ -1897,6 +1955,7 @@ export interface operations {
             };
             404: components["responses"]["ActivityNotFound"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1972,6 +2031,7 @@ export interface operations {
                     "application/json": ("search_term_blank" | "limit_invalid" | "cursor_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2030,6 +2090,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2059,6 +2120,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2128,6 +2190,7 @@ export interface operations {
                     "application/json": "up_to_invalid"[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2176,6 +2239,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2232,6 +2296,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MessageGroupNotFound"];
             422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];
@@ -2267,7 +2332,7 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             /**
              * @description Validation failed; every failing code is listed:
-             *     - `message_blank`: message missing or blank after trimming
+             *     - `message_blank`: message missing, or only blanks and invisible characters (zero-width space, joiners, ...)
              *     - `message_exceed_max_chars_1024`: message over 1024 Unicode code points after trimming
              *     - `message_invalid_characters`: message holds control characters (other than line breaks and tabs), noncharacters (such as U+FFFE, U+FFFF) or lone surrogates
              *     - `message_invalid`: message is not a string
@@ -2291,6 +2356,7 @@ export interface operations {
                     "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "user_reciever_handle_blank" | "handle_invalid" | "message_self" | "message_group_uuid_blank" | "message_group_uuid_invalid")[];
                 };
             };
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];

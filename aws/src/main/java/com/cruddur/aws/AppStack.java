@@ -137,6 +137,7 @@ public class AppStack extends Stack {
         }
 
         ApplicationLoadBalancer loadBalancer = entry(vpc, certificateArn, RoutingTable.fromContract().routes());
+        RateLimitRule.attach(this, loadBalancer);
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("Point the API's DNS name (a CNAME or alias) here")

@@ -133,6 +133,11 @@ class FeedsTest {
                 .body("activities.uuid", equalTo(List.of(second, first)));
         Api.anonymous().filter(CONTRACT).get("/api/activities/@nobody" + System.nanoTime()).then().statusCode(404)
                 .body("[0]", equalTo("user_not_found"));
+        // handles no user can have: not found, without a call that the users service could fail on
+        for (String odd : new String[] {"x".repeat(2_100), "%25", "a%2Fb", "a%20b"}) {
+            Api.anonymous().filter(CONTRACT).get("/api/activities/@" + odd).then().statusCode(404)
+                    .body("[0]", equalTo("user_not_found"));
+        }
     }
 
     @Test

@@ -77,6 +77,8 @@ class PostingTest {
                 .then().statusCode(422).body("$", containsInAnyOrder("message_exceed_max_chars", "ttl_invalid"));
         Api.as("bayko").filter(CONTRACT).body(Map.of()).post("/api/activities")
                 .then().statusCode(422).body("$", containsInAnyOrder("message_blank", "ttl_blank"));
+        Api.as("bayko").filter(CONTRACT).body(Map.of("message", "\u200b\u200d\u2060\ufeff", "ttl", "1-day"))
+                .post("/api/activities").then().statusCode(422).body("$", contains("message_blank"));
         Api.as("bayko").filter(CONTRACT).body(Map.of("message", "bell\u0007", "ttl", "1-day")).post("/api/activities")
                 .then().statusCode(422).body("$", contains("message_invalid_characters"));
     }

@@ -19,7 +19,10 @@ public interface EdgeConfig {
     @WithDefault("64")
     int maxConnections();
 
-    /** A backend connection that carries nothing for this long is closed. */
+    /**
+     * A backend connection that carries nothing for this long is closed: below the services' own idle timeout
+     * ({@code quarkus.http.idle-timeout}, 75 s), so that the edge, not the service, closes an idle connection.
+     */
     @WithDefault("60s")
     Duration idleTimeout();
 }

@@ -1,6 +1,8 @@
 package com.cruddur.edge;
 
 import com.cruddur.common.error.ErrorCodes;
+import com.cruddur.common.ratelimit.RateLimiter;
+import com.cruddur.common.ratelimit.WriteLimits;
 import com.cruddur.contract.RoutingTable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
@@ -10,6 +12,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -21,12 +26,19 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,10 +53,19 @@ public class EdgeRouter {
     private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
     /** The edge answers its own routes (the health check); every other owner is a service behind it. */
     static final String SELF = "edge";
+    private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final RoutingTable table = RoutingTable.fromContract();
+    /**
+     * Each request's body, read whole before it is proxied (common's {@code JsonFailures} reads it, up to the size
+     * limit), so that it can be sent again: until the proxy's interceptor takes it.
+     */
+    private final Map<HttpServerRequest, Buffer> bodies = new ConcurrentHashMap<>();
 
-    void install(@Observes Router router, Vertx vertx, EdgeConfig config, OpenTelemetry openTelemetry) {
+    void install(@Observes Router router, Vertx vertx, EdgeConfig config, OpenTelemetry openTelemetry, Clock clock,
+            @ConfigProperty(name = "cruddur.rate-limits.enabled") boolean limited,
+            @ConfigProperty(name = "cruddur.rate-limits.reads") long reads,
+            @ConfigProperty(name = "cruddur.rate-limits.period") Duration period) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toSeconds())
@@ -66,20 +87,40 @@ public class EdgeRouter {
                     .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
                             // a caller that hangs up must not leave the backend connection busy in the pool forever
                             .onSuccess(outbound -> inbound.response().closeHandler(closed -> outbound.reset())))
-                    .addInterceptor(new BackendInterceptor(service, openTelemetry.getPropagators().getTextMapPropagator())));
+                    .addInterceptor(new BackendInterceptor(service, openTelemetry.getPropagators().getTextMapPropagator(),
+                            bodies)));
         }
         LOG.infof("edge routes %d path patterns to %s", table.routes().size(), config.services());
 
-        router.route("/api/*").order(-1).handler(ctx -> route(ctx, proxies));
+        RateLimiter readLimits = new RateLimiter(reads, period, clock);
+        // the edge's metrics are for this machine, not for the API's callers
+        router.route("/q/metrics*").order(-2).handler(ctx -> json(ctx, 404, ErrorCodes.NOT_FOUND));
+        router.route("/api/*").order(-1).handler(ctx -> route(ctx, proxies, limited ? readLimits : null));
     }
 
-    private void route(RoutingContext ctx, Map<String, HttpProxy> proxies) {
+    /**
+     * Reads (GET, HEAD), which need no sign-in, are limited per client address here, as the AWS WAF rule limits them
+     * in front of the load balancer; writes are limited per caller by the services. False when refused (answered).
+     */
+    private static boolean limitReads(RoutingContext ctx, RateLimiter limits) {
+        RateLimiter.Decision decision = limits.take(ctx.request().remoteAddress().hostAddress());
+        ctx.addHeadersEndHandler(ended -> decision.headers().forEach(ctx.response().headers()::set));
+        if (!decision.allowed()) {
+            json(ctx, 429, WriteLimits.RATE_LIMITED);
+        }
+        return decision.allowed();
+    }
+
+    private void route(RoutingContext ctx, Map<String, HttpProxy> proxies, RateLimiter readLimits) {
         Optional<String> owner = table.serviceFor(ctx.normalizedPath());
         if (owner.isEmpty()) {
             json(ctx, 404, ErrorCodes.NOT_FOUND);
         } else if (owner.get().equals(SELF)) {
             ctx.next();
-        } else {
+        } else if (readLimits == null || !READS.contains(ctx.request().method()) || limitReads(ctx, readLimits)) {
+            Buffer body = ctx.body().buffer();
+            bodies.put(ctx.request(), body == null ? Buffer.buffer() : body);
+            ctx.addEndHandler(ended -> bodies.remove(ctx.request())); // when the proxy refused it before its interceptor
             proxies.get(owner.get()).handle(ctx.request());
         }
     }
@@ -93,27 +134,61 @@ public class EdgeRouter {
      * request that arrived without one is still one trace), drops the backend's own CORS headers (the edge's CORS
      * filter answers for the one origin, and two {@code Access-Control-Allow-Origin} values would make browsers refuse
      * the response), and turns an unreachable backend into a JSON 502.
+     * <p>
+     * A pooled connection the service closed (its idle timeout, a restart) can fail a request before any answer. Such
+     * a request is sent once more on a new connection when that is safe: always for an idempotent method, and for
+     * the others only when nothing was sent (the connection could not be made); a POST the service may have acted on
+     * is never repeated. The edge's own idle timeout is below the services' ({@code quarkus.http.idle-timeout}), so
+     * it is the edge that closes idle connections, and the race stays rare.
      */
     private static final class BackendInterceptor implements ProxyInterceptor {
 
+        private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+                HttpMethod.PUT, HttpMethod.DELETE);
+
         private final String service;
         private final TextMapPropagator propagator;
+        private final Map<HttpServerRequest, Buffer> bodies;
 
-        BackendInterceptor(String service, TextMapPropagator propagator) {
+        BackendInterceptor(String service, TextMapPropagator propagator, Map<HttpServerRequest, Buffer> bodies) {
             this.service = service;
             this.propagator = propagator;
+            this.bodies = bodies;
         }
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            Buffer body = bodies.remove(context.request().proxiedRequest());
+            if (body != null) {
+                // sent with its length, and re-sendable
+                context.request().headers().remove("Transfer-Encoding");
+                context.request().setBody(body.length() == 0 ? null : Body.body(body));
+            }
             propagator.inject(Context.current(), context.request().headers(), (headers, name, value) -> headers.set(name, value));
+            return send(context, true);
+        }
+
+        private Future<ProxyResponse> send(ProxyContext context, boolean first) {
             return context.sendRequest().recover(failure -> {
+                if (first && mayResend(context.request().getMethod(), failure)) {
+                    LOG.debugf("%s closed the connection before answering (%s): sending again", service, failure);
+                    return send(context, false);
+                }
                 LOG.warnf("%s is unreachable: %s", service, failure.getMessage());
                 return Future.succeededFuture(context.request().response()
                         .setStatusCode(502)
                         .putHeader("Content-Type", "application/json")
                         .setBody(Body.body(Buffer.buffer("[\"" + ErrorCodes.SERVICE_UNAVAILABLE + "\"]"))));
             });
+        }
+
+        private static boolean mayResend(HttpMethod method, Throwable failure) {
+            if (failure instanceof ConnectException) {
+                return true; // no connection, nothing sent
+            }
+            boolean closed = failure instanceof HttpClosedException
+                    || failure instanceof IOException && String.valueOf(failure.getMessage()).contains("reset");
+            return closed && IDEMPOTENT.contains(method);
         }
 
         @Override

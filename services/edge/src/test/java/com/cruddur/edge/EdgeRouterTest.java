@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.cruddur.contract.Route;
 import com.cruddur.contract.RoutingTable;
 import com.cruddur.testing.Api;
+import com.cruddur.testing.Raw;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -48,6 +49,30 @@ class EdgeRouterTest {
 
     @Test
     @Order(1)
+    void aChunkedBodyReachesTheServiceWhole() throws Exception {
+        java.net.http.HttpResponse<String> response = Raw.send(Raw.request("/api/activities")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        "{\"message\":\"chunked\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{'message':'chunked'}", new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())
+                .get("body").asText());
+    }
+
+    @Test
+    @Order(1)
+    void aChunkedBodyOverTheLimitIs413InJsonFromTheEdge() throws Exception {
+        for (int size : new int[] {70_000, 10 * 1024 * 1024}) {
+            java.net.http.HttpResponse<String> response = Raw.send(Raw.request("/api/activities")
+                    .header("Content-Type", "application/json").POST(Raw.chunked(size)).build());
+            assertEquals(413, response.statusCode(), "a chunked body of " + size + " bytes");
+            assertEquals(List.of("body_too_large"), Raw.codes(response));
+        }
+    }
+
+    @Test
+    @Order(1)
     void theHealthCheckIsTheEdgesOwn() {
         Api.anonymous().get("/api/health-check").then().statusCode(200)
                 .body("success", equalTo(true)).body("ver", equalTo(1));
@@ -61,6 +86,9 @@ class EdgeRouterTest {
         Api.anonymous().get("/api/users/bob/short").then().statusCode(404).contentType("application/json")
                 .body("$", contains("not_found"));
         Api.anonymous().get("/api/nothing").then().statusCode(404).contentType("application/json")
+                .body("$", contains("not_found"));
+        // metrics are not the API's callers' to read
+        Api.anonymous().get("/q/metrics").then().statusCode(404).contentType("application/json")
                 .body("$", contains("not_found"));
     }
 
@@ -87,7 +115,7 @@ class EdgeRouterTest {
         Route route = ROUTES.stream().filter(r -> r.service().equals("users")).findFirst().orElseThrow();
         Response response = Api.anonymous().header("Origin", FRONTEND).get(sample(route));
         assertEquals(List.of(FRONTEND), response.headers().getValues("Access-Control-Allow-Origin"));
-        assertEquals(List.of("Link,Location,Retry-After"), response.headers().getValues("Access-Control-Expose-Headers"));
+        assertEquals(List.of("Link,Location,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset"), response.headers().getValues("Access-Control-Expose-Headers"));
     }
 
     @Test

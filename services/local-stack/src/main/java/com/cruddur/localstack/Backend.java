@@ -18,6 +18,7 @@ import java.util.Set;
 public final class Backend implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("users", "activities", "notifications", "messages");
+    private static final String LOOPBACK = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /**
@@ -87,7 +88,8 @@ public final class Backend implements AutoCloseable {
             ports.forEach((service, port) -> Ports.requireFree(service, port));
 
             Map<String, URI> serviceUrls = new LinkedHashMap<>();
-            ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://127.0.0.1:" + port)));
+            ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://"
+                    + (service.equals("edge") && !apiHost().equals("0.0.0.0") ? apiHost() : LOOPBACK) + ":" + port)));
             Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
                     setup, options.frontendUrl(), serviceUrls);
             shared.putAll(options.extraEnvironment());
@@ -96,6 +98,10 @@ public final class Backend implements AutoCloseable {
             for (String service : allApplications()) {
                 Map<String, String> env = new LinkedHashMap<>(shared);
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+                // only the API is reachable from other machines, and only if asked (CRUDDUR_HOST): the services and
+                // their /internal routes answer on loopback, and anyone on the network could forge tokens, since
+                // the Cognito emulator's signing key ships in its package
+                env.put("QUARKUS_HTTP_HOST", service.equals("edge") ? apiHost() : LOOPBACK);
                 env.put("OTEL_SERVICE_NAME", service);
                 environments.put(service, env);
                 if (!without.contains(service)) {
@@ -160,6 +166,15 @@ public final class Backend implements AutoCloseable {
         URI url = URI.create("http://127.0.0.1:" + port);
         Ports.awaitHttpOk(process, url.resolve("/q/health/ready"), READY_TIMEOUT);
         return url;
+    }
+
+    /**
+     * The interface the API listens on: loopback unless {@code CRUDDUR_HOST} names another IPv4 address of this
+     * machine, or {@code 0.0.0.0} for all of them.
+     */
+    static String apiHost() {
+        String host = System.getenv("CRUDDUR_HOST");
+        return host == null || host.isBlank() ? LOOPBACK : host.strip();
     }
 
     /** The four services, then the edge that fronts them. */

@@ -159,6 +159,24 @@ class ConversationsTest {
     }
 
     @Test
+    void handlesNoUserCanHaveAreRefusedBeforeTheUsersServiceIsAsked() {
+        String a = user("oddhandles");
+        for (String handle : new String[] {"%", "%zz", "a%2Fb", "../internal", "x".repeat(2_100), "x".repeat(129)}) {
+            Api.as(a).filter(CONTRACT).body(Map.of("message", "hi", "handle", handle)).post("/api/messages").then()
+                    .statusCode(422).body("$", contains("user_reciever_handle_blank"));
+        }
+    }
+
+    @Test
+    void aMessageOfOnlyInvisibleCharactersIsBlank() {
+        String a = user("invisible");
+        for (String message : new String[] {"\u200b", "\u200b\u200c\u200d", "\u2060\ufeff", " \u200b\n\u00ad "}) {
+            Api.as(a).filter(CONTRACT).body(Map.of("message", message, "handle", "bayko")).post("/api/messages").then()
+                    .statusCode(422).body("$", contains("message_blank"));
+        }
+    }
+
+    @Test
     void thirtyConcurrentMessagesAreAllStoredInOrderAndTheListShowsTheLast() throws Exception {
         String a = user("busyA");
         String b = user("busyB");

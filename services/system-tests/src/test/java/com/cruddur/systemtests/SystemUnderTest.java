@@ -35,7 +35,11 @@ final class SystemUnderTest {
                             "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                             "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
                             // the old publisher's give-up, shortened (WritePathFaultsIT); the outbox relay never gives up
-                            "CRUDDUR_EVENTS_RETRY_FOR", "2s")));
+                            "CRUDDUR_EVENTS_RETRY_FOR", "2s",
+                            // the system tests write and read much faster than a person, all from one address, as the
+                            // same demo users; the contract suite meets these limits on purpose, at its end
+                            "CRUDDUR_RATE_LIMIT_WRITES", "300",
+                            "CRUDDUR_RATE_LIMIT_READS", "3000")));
             Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
         }
         return backend;

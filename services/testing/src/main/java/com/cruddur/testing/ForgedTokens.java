@@ -43,6 +43,11 @@ public final class ForgedTokens {
         return sign(claims, poolKey(), AlgorithmIdentifiers.RSA_USING_SHA256);
     }
 
+    /** Signed with the pool's real key in another algorithm than the pool's RS256 ({@code PS256}, {@code RS512}, ...). */
+    public static String signedByPool(JwtClaims claims, String algorithm) {
+        return sign(claims, poolKey(), algorithm);
+    }
+
     /** Signed with a key the pool never had, under the pool key's id. */
     public static String signedByStranger(JwtClaims claims) {
         try {

@@ -3,9 +3,13 @@ package com.cruddur.testing;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -61,9 +65,59 @@ public abstract class ServiceConventionsTest {
         Api.anonymous().header("Origin", "http://localhost:3000").body("\"" + "x".repeat(70_000) + "\"")
                 .post("/api/health-check").then().statusCode(413)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        // another origin learns nothing more than that it is not allowed
         Api.anonymous().header("Origin", "https://evil.example").body("\"" + "x".repeat(70_000) + "\"")
-                .post("/api/health-check").then().statusCode(413)
+                .post("/api/health-check").then().statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413InJson() throws Exception {
+        for (int size : new int[] {70_000, 10 * 1024 * 1024}) {
+            HttpResponse<String> response = Raw.send(Raw.request("/api/health-check")
+                    .header("Content-Type", "application/json")
+                    .POST(Raw.chunked(size)).build());
+            assertEquals(413, response.statusCode(), "a chunked body of " + size + " bytes");
+            assertEquals(List.of("body_too_large"), Raw.codes(response));
+        }
+    }
+
+    @Test
+    void headersAndUrlsOverTheLimitsAreRefusedInJson() {
+        Api.anonymous().header("X-Padding", "x".repeat(21_000)).get("/api/health-check").then().statusCode(431)
+                .contentType("application/json").body("$", contains("headers_too_large"));
+        Api.anonymous().get("/api/health-check?padding=" + "x".repeat(5_000)).then().statusCode(414)
+                .contentType("application/json").body("$", contains("uri_too_long"));
+        // just under both limits: answered as usual
+        Api.anonymous().header("X-Padding", "x".repeat(15_000)).get("/api/health-check?padding=" + "x".repeat(3_000))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415InJson() throws Exception {
+        HttpResponse<String> response = Raw.send(Raw.request("/api/health-check")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(415, response.statusCode());
+        assertEquals(List.of("unsupported_media_type"), Raw.codes(response));
+    }
+
+    @Test
+    void securityHeadersOnEveryResponse() {
+        Api.anonymous().get("/api/health-check").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        Api.anonymous().get("/nothing/here").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
+        Api.withToken("not.a.token").header("Origin", "http://localhost:3000").get("/api/health-check").then()
+                .statusCode(200).header("Cache-Control", "no-store")
+                .header("Access-Control-Allow-Origin", "http://localhost:3000")
+                .header("Vary", org.hamcrest.Matchers.containsStringIgnoringCase("origin"));
+    }
+
+    @Test
+    void corsRefusalsAreJson() {
+        Api.anonymous().header("Origin", "https://evil.example").get("/api/health-check").then().statusCode(403)
+                .contentType("application/json").body("$", contains("origin_not_allowed"))
+                .header("Access-Control-Allow-Origin", nullValue());
+        Api.anonymous().header("Origin", "http://localhost:3000").patch("/api/health-check").then().statusCode(403)
+                .contentType("application/json").body("$", contains("origin_not_allowed"));
     }
 
     @Test
@@ -79,7 +133,7 @@ public abstract class ServiceConventionsTest {
         Api.anonymous().header("Origin", "http://localhost:3000").filter(CONTRACT).get("/api/health-check").then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Expose-Headers", "Link,Location,Retry-After");
+                .header("Access-Control-Expose-Headers", "Link,Location,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset");
         Api.anonymous().header("Origin", "https://evil.example").get("/api/health-check").then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }

@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The emulators and a user pool with the demo users, started once per test JVM on free ports (so that two test
@@ -157,6 +162,27 @@ public final class SharedStack {
 
     public String foreignClientAccessToken(String handle) {
         return cognito.signIn(foreignClientId, email(handle), PASSWORD).accessToken();
+    }
+
+    /** Disables the user in Cognito (AdminDisableUser), as an administrator would; its tokens stay valid. */
+    public void disableUser(String handle) {
+        admin(cognito -> cognito.adminDisableUser(r -> r.userPoolId(pool.id()).username(email(handle))));
+    }
+
+    /** Deletes the user from Cognito (AdminDeleteUser); its tokens stay valid until they expire. */
+    public void deleteUser(String handle) {
+        admin(cognito -> cognito.adminDeleteUser(r -> r.userPoolId(pool.id()).username(email(handle))));
+    }
+
+    private void admin(java.util.function.Consumer<CognitoIdentityProviderClient> action) {
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(emulators.cognito())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            action.accept(cognito);
+        }
     }
 
     private static String email(String handle) {

@@ -8,12 +8,16 @@ import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
 import com.cruddur.testing.ForgedTokens;
 import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.MovableClock;
 import com.cruddur.testing.SharedStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.function.Consumer;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Each way a token can be wrong, on its own, is refused with 401 ["generic_401"]; a real one is accepted. */
@@ -22,6 +26,32 @@ import org.junit.jupiter.api.Test;
 class AuthTest {
 
     private static final OpenApiValidationFilter CONTRACT = Contract.validator();
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void aUserDisabledOrDeletedInCognitoIsRefusedWithinTheBound() {
+        for (boolean delete : new boolean[] {false, true}) {
+            String handle = SharedStack.get().createUser(delete ? "deleted" : "disabled", "Soon Gone");
+            Api.as(handle).filter(CONTRACT).get("/api/profile").then().statusCode(200);
+            if (delete) {
+                SharedStack.get().deleteUser(handle);
+            } else {
+                SharedStack.get().disableUser(handle);
+            }
+            // the status is asked of Cognito once per period, not per request: until it is asked again, still served
+            Api.as(handle).filter(CONTRACT).get("/api/profile").then().statusCode(200);
+            clock.advance(Duration.ofSeconds(31)); // cruddur.auth.account-status-ttl (30 s), and a little more
+            refused(Api.as(handle));
+            clock.reset();
+        }
+    }
 
     private static void refused(io.restassured.specification.RequestSpecification request) {
         request.filter(CONTRACT).get("/api/profile").then().statusCode(401).body("$", contains("generic_401"));
@@ -87,6 +117,20 @@ class AuthTest {
     @Test
     void accessTokenOfAnUnknownAppClient() {
         refused(Api.withToken(SharedStack.get().foreignClientAccessToken("bayko")));
+    }
+
+    @Test
+    void anotherAlgorithmWithThePoolsKey() {
+        refused(Api.withToken(ForgedTokens.signedByPool(ForgedTokens.accessClaims("bayko"),
+                org.jose4j.jws.AlgorithmIdentifiers.RSA_PSS_USING_SHA256)));
+        refused(Api.withToken(ForgedTokens.signedByPool(ForgedTokens.accessClaims("bayko"),
+                org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA512)));
+    }
+
+    @Test
+    void aRefusalCarriesTheBearerChallengeAndIsNotCached() {
+        var response = Api.anonymous().filter(CONTRACT).get("/api/profile");
+        response.then().statusCode(401).header("WWW-Authenticate", "Bearer").header("Cache-Control", "no-store");
     }
 
     @Test

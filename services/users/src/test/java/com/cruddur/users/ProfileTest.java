@@ -83,6 +83,29 @@ class ProfileTest {
     }
 
     @Test
+    void somethingAfterTheJsonObjectIs400() {
+        Api.as("altbrown").filter(RESPONSES).body("{\"display_name\": \"Alt\"} garbage").put("/api/profile/update")
+                .then().statusCode(400).body("$", contains("json_malformed"));
+        Api.as("altbrown").filter(RESPONSES).body("{\"display_name\": \"Alt\"}{}").put("/api/profile/update")
+                .then().statusCode(400).body("$", contains("json_malformed"));
+    }
+
+    @Test
+    void displayNamesWithControlOrOnlyInvisibleCharactersAreRefused() {
+        for (String name : new String[] {"Alt\u0000Brown", "Alt\u001b[31mBrown", "Alt\u0007", "Alt\nBrown"}) {
+            Api.as("altbrown").filter(CONTRACT).body(Map.of("display_name", name)).put("/api/profile/update").then()
+                    .statusCode(422).body("$", contains("display_name_invalid_characters"));
+        }
+        for (String name : new String[] {"\u200b", "\u200b\u200c\u200d\u2060\ufeff", " \u200b "}) {
+            Api.as("altbrown").filter(CONTRACT).body(Map.of("display_name", name)).put("/api/profile/update").then()
+                    .statusCode(422).body("$", contains("display_name_blank"));
+        }
+        // a joiner inside visible text is part of it (emoji sequences)
+        Api.as("altbrown").filter(CONTRACT).body(Map.of("display_name", "Alt \uD83D\uDC69\u200D\uD83D\uDCBB"))
+                .put("/api/profile/update").then().statusCode(200);
+    }
+
+    @Test
     void aWrongTypeNamesTheField() {
         Api.as("altbrown").filter(RESPONSES).body("{\"display_name\": 42, \"bio\": \"x\"}").put("/api/profile/update")
                 .then().statusCode(422).body("$", contains("display_name_invalid"));

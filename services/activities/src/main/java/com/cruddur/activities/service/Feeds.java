@@ -68,7 +68,7 @@ public class Feeds {
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
-        UserDirectory.Profile user = authors.byHandle(handle).orElseThrow(() -> ApiException.notFound("user_not_found"));
+        UserDirectory.Profile user = Optional.of(handle).filter(Validation::isHandle).flatMap(authors::byHandle).orElseThrow(() -> ApiException.notFound("user_not_found"));
         FeedCache.FirstPage first = isFirstPage(paging) ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
                 : loadProfile(user.sub(), paging);
         ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),

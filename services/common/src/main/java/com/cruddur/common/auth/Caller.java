@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Who is calling: the {@code sub} of a verified Cognito access token. The token itself was checked by quarkus-oidc
  * (signature against the pool's cached JWKS, issuer, expiry, {@code token_use=access}) and by
- * {@link CognitoClientValidator} (the app client).
+ * {@link CognitoClientValidator} (the app client); the user must still be active in Cognito ({@link AccountStatus}).
  */
 @RequestScoped
 @IfBuildProperty(name = "quarkus.oidc.enabled", stringValue = "true", enableIfMissing = true)
@@ -25,12 +25,19 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    AccountStatus accounts;
+
     /** The caller's sub, or empty for an anonymous request on an endpoint where sign-in is optional. */
     public Optional<String> sub() {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
         Optional<String> sub = Optional.ofNullable(token.getSubject()).filter(value -> !value.isBlank());
+        if (sub.isPresent() && !accounts.isActive(sub.get())) {
+            // a valid token of a user disabled or deleted in Cognito since: refused (within the status's lifetime)
+            throw new AuthenticationFailedException("the account is disabled or deleted");
+        }
         // the user (their sub, never more) on the request's span
         sub.ifPresent(value -> Span.current().setAttribute("enduser.id", value));
         return sub;

@@ -13,6 +13,9 @@ public final class ErrorCodes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
     public static final String JSON_MALFORMED = "json_malformed";
     public static final String BODY_TOO_LARGE = "body_too_large";
+    public static final String URI_TOO_LONG = "uri_too_long";
+    public static final String HEADERS_TOO_LARGE = "headers_too_large";
+    public static final String ORIGIN_NOT_ALLOWED = "origin_not_allowed";
     public static final String BAD_REQUEST = "bad_request";
     public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 

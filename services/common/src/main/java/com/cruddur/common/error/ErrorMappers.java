@@ -150,6 +150,8 @@ public class ErrorMappers {
             case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCodes.NOT_ACCEPTABLE;
             case 413 -> ErrorCodes.BODY_TOO_LARGE;
+            case 414 -> ErrorCodes.URI_TOO_LONG;
+            case 431 -> ErrorCodes.HEADERS_TOO_LARGE;
             case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
             case 502, 503, 504 -> ErrorCodes.SERVICE_UNAVAILABLE;
             default -> status >= 500 ? ErrorCodes.SERVER_ERROR : ErrorCodes.BAD_REQUEST;

@@ -2,12 +2,17 @@ package com.cruddur.common.error;
 
 import com.cruddur.common.telemetry.ErrorReporter;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Failures that happen before a request reaches a resource (a body over the size limit, a request Vert.x itself
- * refuses) answer in the same JSON error format as everything else.
+ * refuses, a CORS refusal) answer in the same JSON error format as everything else, and every response carries the
+ * security headers.
  */
 @ApplicationScoped
 public class JsonFailures {
@@ -23,33 +29,126 @@ public class JsonFailures {
     private static final Logger LOG = Logger.getLogger(JsonFailures.class);
 
     private final long maxBodySize;
+    private final long maxHeaderSize;
+    private final int maxUrlLength;
     private final Set<String> corsOrigins;
+    private final Set<String> corsMethods;
     private final ErrorReporter reporter;
 
     public JsonFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "cruddur.http.max-header-size") MemorySize maxHeaderSize,
+            @ConfigProperty(name = "cruddur.http.max-url-length") int maxUrlLength,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
+            @ConfigProperty(name = "quarkus.http.cors.methods") List<String> corsMethods,
             ErrorReporter reporter) {
         this.maxBodySize = maxBodySize.asLongValue();
+        this.maxHeaderSize = maxHeaderSize.asLongValue();
+        this.maxUrlLength = maxUrlLength;
         this.corsOrigins = Set.copyOf(corsOrigins.orElse(List.of()));
+        this.corsMethods = Set.copyOf(corsMethods);
         this.reporter = reporter;
     }
 
     void install(@Observes Router router) {
-        // before Quarkus's own size check, which would answer 413 with an empty body
-        router.route().order(Integer.MIN_VALUE).handler(this::refuseOversizedBodies);
+        // before Quarkus's own checks (size, CORS), which would answer with an empty body
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseBadRequests);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // a body is read here, up to the limit, whatever its encoding: over it (a chunked body has no length to check
+        // first), the failure handler answers 413
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(maxBodySize);
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (hasBody(ctx.request())) {
+                bodies.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
-    private void refuseOversizedBodies(RoutingContext ctx) {
-        String length = ctx.request().getHeader("Content-Length");
-        if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
-                && Long.parseLong(length) > maxBodySize) {
-            ctx.response().putHeader("Connection", "close");
-            allowOrigin(ctx);
-            json(ctx, 413);
-            return;
+    /**
+     * Everything Vert.x or Quarkus would refuse with an empty body, refused here in JSON: headers or a URL over the
+     * limits the API promises (Vert.x's own limits are set far above them, see the configuration), a browser origin
+     * or method CORS does not allow, a body over the size limit, a body without a {@code Content-Type}.
+     */
+    private void refuseBadRequests(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        secureHeaders(ctx);
+        if (request.uri().length() > maxUrlLength) {
+            refuse(ctx, 414);
+        } else if (headerSize(request.headers()) > maxHeaderSize) {
+            refuse(ctx, 431);
+        } else if (request.getHeader("Origin") != null && !corsAllows(request)) {
+            json(ctx, 403, ErrorCodes.ORIGIN_NOT_ALLOWED);
+        } else if (contentLength(request) > maxBodySize) {
+            refuse(ctx, 413);
+        } else if (hasBody(request) && request.getHeader("Content-Type") == null) {
+            refuse(ctx, 415);
+        } else {
+            ctx.next();
         }
-        ctx.next();
+    }
+
+    /** A refusal the frontend can read: with the allowed origin, since Quarkus's CORS filter has not run yet. */
+    private void refuse(RoutingContext ctx, int status) {
+        if (hasBody(ctx.request())) {
+            // the unread body would otherwise be taken for the next request on this connection
+            ctx.response().putHeader("Connection", "close");
+        }
+        allowOrigin(ctx);
+        json(ctx, status);
+    }
+
+    /** The same decision as Quarkus's CORS filter: a configured origin or the server's own, and a configured method. */
+    private boolean corsAllows(HttpServerRequest request) {
+        String origin = request.getHeader("Origin");
+        boolean sameOrigin = origin.equals(request.scheme() + "://" + request.getHeader("Host"));
+        return (corsOrigins.contains(origin) || sameOrigin) && corsMethods.contains(request.method().name());
+    }
+
+    /**
+     * On every response, whoever writes it: no content sniffing; {@code Cache-Control: no-store} on answers to a
+     * signed-in caller (they are that caller's own) and on 401; the Bearer challenge on 401; {@code Vary: Origin}
+     * beside an allowed origin, so that a shared cache never serves one origin's answer to another.
+     */
+    private static void secureHeaders(RoutingContext ctx) {
+        boolean signedIn = ctx.request().getHeader("Authorization") != null;
+        ctx.addHeadersEndHandler(ended -> {
+            MultiMap headers = ctx.response().headers();
+            headers.set("X-Content-Type-Options", "nosniff");
+            int status = ctx.response().getStatusCode();
+            if (signedIn || status == 401) {
+                headers.set("Cache-Control", "no-store");
+            }
+            if (status == 401) {
+                headers.set("WWW-Authenticate", "Bearer");
+            }
+            if (headers.contains("Access-Control-Allow-Origin") && headers.getAll("Vary").stream()
+                    .noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("origin"))) {
+                headers.add("Vary", "Origin");
+            }
+        });
+    }
+
+    /** Header bytes as the request carried them: name, colon, space, value, line break. */
+    private static long headerSize(MultiMap headers) {
+        long size = 0;
+        for (Map.Entry<String, String> header : headers) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    /** The declared length; -1 when there is none (no body, or a chunked one) or it is not a number. */
+    private static long contentLength(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length == null || length.isEmpty() || length.length() > 18 || !length.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Long.parseLong(length);
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        return contentLength(request) > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /**
@@ -59,7 +158,7 @@ public class JsonFailures {
     private void allowOrigin(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
         if (origin != null && corsOrigins.contains(origin)) {
-            ctx.response().putHeader("Access-Control-Allow-Origin", origin).putHeader("Vary", "Origin");
+            ctx.response().putHeader("Access-Control-Allow-Origin", origin);
         }
     }
 
@@ -73,11 +172,15 @@ public class JsonFailures {
             reporter.report(ctx.failure() == null ? new IllegalStateException("status " + status) : ctx.failure(),
                     new ErrorReporter.Failure(ctx.request().method().name(), ctx.normalizedPath(), status, Optional.empty()));
         }
+        allowOrigin(ctx);
         json(ctx, status);
     }
 
     private static void json(RoutingContext ctx, int status) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(Json.encode(List.of(ErrorMappers.codeFor(status))));
+        json(ctx, status, ErrorMappers.codeFor(status));
+    }
+
+    private static void json(RoutingContext ctx, int status, String code) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(List.of(code)));
     }
 }

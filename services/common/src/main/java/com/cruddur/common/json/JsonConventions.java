@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The JSON the Cruddur frontend speaks: snake_case field names ({@code display_name}), ISO-8601 timestamps,
- * unknown request fields ignored (the frontend sends a few we don't use), and no silent coercion of wrong types.
+ * unknown request fields ignored (the frontend sends a few we don't use), nothing after the JSON value, and no silent
+ * coercion of wrong types.
  */
 @Singleton
 public class JsonConventions implements ObjectMapperCustomizer {
@@ -22,6 +23,8 @@ public class JsonConventions implements ObjectMapperCustomizer {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // {"message": "hi"} garbage is malformed, not a message followed by something to ignore
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // {"message": 42} is a wrong type, not the text "42"
         for (CoercionInputShape shape : new CoercionInputShape[] {
                 CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean}) {

@@ -18,6 +18,8 @@ public record Paging(int limit, Optional<String> after) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** Longer than any cursor this API issues (a timestamp and a uuid, in base64): refused before decoding. */
+    static final int MAX_CURSOR_LENGTH = 200;
     private static final Pattern POSITION = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z#" + Validation.UUID_PATTERN);
 
@@ -62,6 +64,9 @@ public record Paging(int limit, Optional<String> after) {
     }
 
     private static Optional<String> decode(String cursor) {
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            return Optional.empty();
+        }
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             return POSITION.matcher(text).matches() ? Optional.of(text) : Optional.empty();

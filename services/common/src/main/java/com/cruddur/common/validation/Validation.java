@@ -22,8 +22,13 @@ public final class Validation {
         }
     }
 
+    /**
+     * Whether {@code value} shows nothing: missing, or only whitespace and invisible format characters (zero-width
+     * space and joiners, word joiner, byte order mark, soft hyphen, ...), so a message or a name made of them is blank.
+     */
     public static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     /** The one id format: a lower-case UUID, as {@link java.util.UUID#toString()} writes it. */
@@ -64,6 +69,27 @@ public final class Validation {
 
     private static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
+    }
+
+    /** Longest handle, in code points (Cognito's {@code preferred_username} is free text; ours is not). */
+    public static final int HANDLE_MAX_LENGTH = 128;
+
+    /**
+     * Whether {@code text} can be a handle: 1 to {@value #HANDLE_MAX_LENGTH} code points, no whitespace or control
+     * characters, and none that would change a URL or a Cognito filter ({@code / % ? # " \}). Checked before a handle
+     * reaches a store or another service; a value that cannot be a handle is answered like an unknown one.
+     */
+    public static boolean isHandle(String text) {
+        if (text == null || text.isEmpty() || length(text) > HANDLE_MAX_LENGTH) {
+            return false;
+        }
+        return text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c) || "/%?#\"\\".indexOf(c) >= 0);
+    }
+
+    /** Control characters of any kind (NUL, BEL, ESC, line breaks, tabs, DEL, C1): none belongs in a one-line name. */
+    public static boolean hasAnyControlCharacter(String text) {
+        return text != null && text.codePoints().anyMatch(Character::isISOControl);
     }
 
     /** Length as a person counts it: in Unicode code points, so an emoji is one character, not two. */

@@ -73,7 +73,9 @@ public class Conversations implements OutboxDerivations {
     /** Starts a conversation with {@code handle}, or continues the one the two have; returns its uuid. */
     public String start(String caller, String handle, String text) {
         String message = text == null ? null : text.strip();
-        Optional<UserDirectory.Profile> receiver = Validation.isBlank(handle) ? Optional.empty() : users.byHandle(handle.strip());
+        String receiverHandle = handle == null ? null : handle.strip();
+        Optional<UserDirectory.Profile> receiver = Validation.isHandle(receiverHandle) ? users.byHandle(receiverHandle)
+                : Optional.empty();
         checks(message)
                 .check(receiver.isEmpty(), "user_reciever_handle_blank")
                 .check(receiver.isPresent() && receiver.get().sub().equals(caller), "message_self")

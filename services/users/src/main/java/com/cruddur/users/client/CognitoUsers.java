@@ -50,6 +50,15 @@ public class CognitoUsers {
         }
     }
 
+    /** Whether the user exists and is enabled: a user disabled or deleted by an administrator is not. */
+    public boolean isEnabled(String sub) {
+        try {
+            return Boolean.TRUE.equals(cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(sub)).enabled());
+        } catch (UserNotFoundException e) {
+            return false;
+        }
+    }
+
     /** The user whose {@code preferred_username} is {@code handle} (ListUsers with a filter; no scan of ours). */
     public Optional<CognitoUser> findByHandle(String handle) {
         if (handle.isBlank() || handle.length() > 128 || handle.contains("\"") || handle.contains("\\")) {

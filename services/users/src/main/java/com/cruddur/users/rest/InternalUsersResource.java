@@ -1,5 +1,6 @@
 package com.cruddur.users.rest;
 
+import com.cruddur.common.auth.AccountLookup;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.users.service.UserService;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * For the other services, never for browsers: no {@code /api} prefix, so neither the edge nor the load balancer
@@ -22,9 +24,21 @@ public class InternalUsersResource {
     static final int MAX_BATCH = 100;
 
     private final UserService users;
+    private final AccountLookup accounts;
 
-    public InternalUsersResource(UserService users) {
+    public InternalUsersResource(UserService users, AccountLookup accounts) {
         this.users = users;
+        this.accounts = accounts;
+    }
+
+    /**
+     * {@code GET /internal/users/status?sub=}: whether the user still exists and is enabled in Cognito, asked of
+     * Cognito on every call (the callers cache the answer, see {@code AccountStatus}). Cognito's subs are UUIDs.
+     */
+    @GET
+    @Path("/status")
+    public Map<String, Boolean> status(@QueryParam("sub") String sub) {
+        return Map.of("active", Validation.isUuid(sub) && accounts.isActive(sub));
     }
 
     /** {@code GET /internal/users?sub=a&sub=b}: the short profiles of those users that exist. */

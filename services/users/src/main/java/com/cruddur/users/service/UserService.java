@@ -55,6 +55,9 @@ public class UserService {
      * that must not take the handle for an account nobody confirmed.
      */
     public Optional<User> findByHandle(String handle) {
+        if (!Validation.isHandle(handle)) {
+            return Optional.empty(); // never a user's, and too long or odd for a DynamoDB key or a Cognito filter
+        }
         return users.findByHandle(handle).or(() -> cognito.findByHandle(handle)
                 .filter(CognitoUsers.CognitoUser::confirmed).map(this::provision));
     }
@@ -76,6 +79,7 @@ public class UserService {
         new Validation()
                 .check(Validation.isBlank(name), "display_name_blank")
                 .check(Validation.length(name) > DISPLAY_NAME_MAX, "display_name_exceed_max_chars")
+                .check(Validation.hasAnyControlCharacter(name), "display_name_invalid_characters")
                 .check(Validation.length(about) > BIO_MAX, "bio_exceed_max_chars")
                 .throwIfFailed();
         caller(sub);
