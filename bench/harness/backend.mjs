@@ -73,7 +73,7 @@ export class Backend {
       stdio: ['ignore', log, log],
       env: { ...process.env, CRUDDUR_CACHE: this.cache, CRUDDUR_PORT: String(this.ports.edge),
         CRUDDUR_STATE_DIR: this.state, CRUDDUR_DEMO_PASSWORD: this.password,
-        CRUDDUR_DYNAMODB_PORT: '0', CRUDDUR_COGNITO_PORT: '0', CRUDDUR_SQS_PORT: '0',
+        CRUDDUR_DYNAMODB_PORT: '0', CRUDDUR_COGNITO_PORT: '0', CRUDDUR_SQS_PORT: '0', CRUDDUR_S3_PORT: '0',
         // a load test is the abuse the rate limits stop (docs/rate-limits.md): measure the backend, not the limits
         CRUDDUR_RATE_LIMITS: 'false' },
     });
@@ -114,7 +114,8 @@ export class Backend {
     }
     const emulators = join(this.root, 'services/local-stack/emulators/node_modules');
     this.pids.dynalite = findPids('node', join(emulators, 'dynalite/cli.js')).filter(notTether)[0];
-    this.pids['cognito-local'] = findPids('node', join(emulators, 'cognito-local/lib/bin/start.js')).filter(notTether)[0];
+    // cognito-local runs inside emulators/cognito.js (docs/local-stack.md, "The local Cognito")
+    this.pids['cognito-local'] = findPids('node', join(emulators, '..', 'cognito.js')).filter(notTether)[0];
     // the launcher's JVM also runs the SQS emulator (ElasticMQ) and the proxy the services reach it through
     this.pids['launcher (SQS)'] = this.launcher.pid;
   }

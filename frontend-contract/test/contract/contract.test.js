@@ -9,6 +9,7 @@ import "./activities.js";
 import "./notifications.js";
 import "./messages.js";
 import "./client.js";
+import "./cognito.js";
 import "./ratelimits.js";
 import assert from "node:assert/strict";
 import { test } from "node:test";

@@ -1,6 +1,7 @@
 // Users and the caller's profile: ProfileHeading, MessageGroupNewPage, ProfileForm (with its avatar upload).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { config } from "../support/config.js";
 import { call, expectStatus } from "../support/frontend.js";
 import { AUTHOR, FRIEND, RUN, as } from "./world.js";
 
@@ -41,9 +42,24 @@ describe("users and profiles", () => {
     expectStatus(result, 422, "display_name_invalid");
   });
 
-  test("createAvatarUploadUrl: a presigned PUT URL for the caller's avatar (S3 itself is not called locally)", async () => {
+  test("createAvatarUploadUrl: the browser PUTs the avatar to the presigned URL (local S3, CORS) and it reads back", async () => {
     const { url } = expectStatus(await call("createAvatarUploadUrl", { token: await as(AUTHOR), body: { extension: "JPG" } }), 200);
-    assert.match(new URL(url).pathname, /\/avatars\/[0-9a-f-]{36}\.jpg$/);
+    const target = new URL(url);
+    assert.match(target.pathname, /\/avatars\/[0-9a-f-]{36}\.jpg$/);
+    // as the frontend's ProfileForm uploads the file: a cross-origin PUT with the file's type, so first a preflight
+    const preflight = await fetch(target, { method: "OPTIONS", headers: { Origin: config.frontendOrigin,
+      "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" } });
+    assert.equal(preflight.status, 200, `preflight of the upload: ${await preflight.text()}`);
+    assert.ok(["*", config.frontendOrigin].includes(preflight.headers.get("access-control-allow-origin")));
+    assert.match(preflight.headers.get("access-control-allow-methods") ?? "", /\bPUT\b/);
+    const image = Buffer.from(`not really a jpeg ${RUN}`);
+    const upload = await fetch(target, { method: "PUT", body: image,
+      headers: { Origin: config.frontendOrigin, "Content-Type": "image/jpeg" } });
+    assert.equal(upload.status, 200, `upload: ${await upload.text()}`);
+    assert.equal(upload.headers.get("access-control-allow-origin"), config.frontendOrigin);
+    const stored = await fetch(new URL(target.pathname, target.origin));
+    assert.equal(stored.status, 200);
+    assert.deepEqual(Buffer.from(await stored.arrayBuffer()), image);
   });
 
   test("createAvatarUploadUrl: an extension that is not an image's, 422 extension_invalid", async () => {

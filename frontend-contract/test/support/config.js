@@ -4,9 +4,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { PACKAGE_DIR } from "./contract.js";
 
+const stateDir = resolve(PACKAGE_DIR, "..", process.env.CRUDDUR_STATE_DIR || join(PACKAGE_DIR, "..", ".cruddur"));
+
 function localEnv() {
-  const stateDir = process.env.CRUDDUR_STATE_DIR || join(PACKAGE_DIR, "..", ".cruddur");
-  const file = resolve(PACKAGE_DIR, "..", stateDir, "local.env");
+  const file = join(stateDir, "local.env");
   const values = {};
   if (existsSync(file)) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -28,6 +29,8 @@ export const config = {
   cognitoClientId: setting("COGNITO_CLIENT_ID"),
   demoPassword: setting("CRUDDUR_DEMO_PASSWORD"),
   frontendOrigin: setting("FRONTEND_ORIGIN", "http://localhost:3000"),
+  // where the local Cognito writes each confirmation and reset code (bin/dev: .cruddur/cognito-codes.txt)
+  cognitoCodesFile: process.env.COGNITO_CODES_FILE || join(stateDir, "cognito-codes.txt"),
 };
 
 /** Fails with what to do when the sign-in settings are missing. */

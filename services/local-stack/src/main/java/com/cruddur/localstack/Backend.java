@@ -25,9 +25,28 @@ public final class Backend implements AutoCloseable {
      * @param apiPort the edge's port, the one origin of the API (0 picks a free one)
      * @param servicePorts the first port of the four services, which take it and the next three (0: free ports)
      * @param extraEnvironment more variables for every service (e.g. where to send traces)
+     * @param workspace the cloud workspace whose public URLs the browser uses (Gitpod, Codespaces), or null: then the
+     *     Cognito issuer and the avatar upload URLs name those URLs, and the emulators' ports must be fixed
      */
     public record Options(int apiPort, int servicePorts, Emulators.Ports emulatorPorts, String frontendUrl,
-            String demoPassword, Path logDir, Map<String, String> extraEnvironment) {
+            String demoPassword, Path logDir, Map<String, String> extraEnvironment, Workspace workspace) {
+
+        /** On this machine, not in a cloud workspace. */
+        public Options(int apiPort, int servicePorts, Emulators.Ports emulatorPorts, String frontendUrl,
+                String demoPassword, Path logDir, Map<String, String> extraEnvironment) {
+            this(apiPort, servicePorts, emulatorPorts, frontendUrl, demoPassword, logDir, extraEnvironment, null);
+        }
+
+        /** What the browser calls the emulator on {@code port}: its public URL in a workspace, else null. */
+        URI publicUrl(int port) {
+            if (workspace == null) {
+                return null;
+            }
+            if (port == 0) {
+                throw new IllegalArgumentException("in a workspace the emulators' ports must be fixed");
+            }
+            return workspace.publicUrl(port);
+        }
     }
 
     private final Path root;
@@ -72,13 +91,15 @@ public final class Backend implements AutoCloseable {
                         + " is missing (run ./mvnw package -DskipTests)");
             }
         }
-        Emulators emulators = Emulators.start(root, options.emulatorPorts(), options.logDir());
+        URI cognitoIssuerDomain = options.publicUrl(options.emulatorPorts().cognito());
+        Emulators emulators = Emulators.start(root, options.emulatorPorts(), options.logDir(), cognitoIssuerDomain,
+                options.frontendUrl());
         // the services reach SQS through a proxy that a test can cut, to prove that nothing is lost meanwhile
         TcpProxy sqsProxy = new TcpProxy(emulators.sqs().getPort());
         Map<String, Tethered> processes = new LinkedHashMap<>();
         try {
-            StackSetup.Result setup = StackSetup.run(emulators.sqs(), emulators.cognito(), emulators.cognito(),
-                    options.demoPassword());
+            StackSetup.Result setup = StackSetup.run(emulators.sqs(), emulators.cognito(),
+                    cognitoIssuerDomain == null ? emulators.cognito() : cognitoIssuerDomain, options.demoPassword());
 
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
@@ -90,8 +111,9 @@ public final class Backend implements AutoCloseable {
             Map<String, URI> serviceUrls = new LinkedHashMap<>();
             ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://"
                     + (service.equals("edge") && !apiHost().equals("0.0.0.0") ? apiHost() : LOOPBACK) + ":" + port)));
+            URI s3 = options.publicUrl(options.emulatorPorts().s3());
             Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
-                    setup, options.frontendUrl(), serviceUrls);
+                    s3 == null ? emulators.s3() : s3, setup, options.frontendUrl(), serviceUrls);
             shared.putAll(options.extraEnvironment());
 
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -185,7 +207,7 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The variables every service gets; the same names configure the services in docker-compose and on ECS. */
-    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, StackSetup.Result setup,
+    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, URI s3, StackSetup.Result setup,
             String frontendUrl, Map<String, URI> serviceUrls) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", StackSetup.REGION);
@@ -196,7 +218,8 @@ public final class Backend implements AutoCloseable {
         env.put("CRUDDUR_CREATE_TABLES", "true");
         env.put("CRUDDUR_LOG_JSON", "false"); // readable logs in .cruddur/logs; JSON is for CloudWatch
         env.put("FRONTEND_URL", frontendUrl);
-        env.put("AVATARS_BUCKET", "cruddur-avatars-local");
+        env.put("AVATARS_BUCKET", Emulators.AVATARS_BUCKET);
+        env.put("AWS_ENDPOINT_URL_S3", s3.toString()); // presigned upload URLs name it: the browser's address
         serviceUrls.forEach((service, url) -> env.put(service.toUpperCase() + "_SERVICE_URL", url.toString()));
         // the cache choice passes through from the launcher's environment (docs/cache.md)
         for (String name : List.of("CRUDDUR_CACHE", "MOMENTO_API_KEY", "MOMENTO_CACHE_NAME")) {

@@ -14,17 +14,22 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 
 /**
  * The AWS emulators of a local run, from pinned versions: dynalite (DynamoDB API) and cognito-local (Cognito user
- * pools) as tethered Node processes, ElasticMQ (SQS API) inside this JVM. All state is in memory: each start is a
- * clean slate.
+ * pools, run by {@code emulators/cognito.js}, which adds what the frontend calls and cognito-local lacks) as tethered
+ * Node processes, ElasticMQ (SQS API) inside this JVM. All state is in memory: each start is a clean slate.
  */
 public final class Emulators implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** The file of confirmation and reset codes, next to the logs' folder: {@code .cruddur/cognito-codes.txt}. */
+    public static final String COGNITO_CODES = "cognito-codes.txt";
+
+    /** The bucket avatars are uploaded to in local runs ({@code AVATARS_BUCKET}); the S3 emulator creates it. */
+    public static final String AVATARS_BUCKET = "cruddur-avatars-local";
 
     /** Ports to listen on; 0 picks a free one. */
-    public record Ports(int dynamoDb, int cognito, int sqs) {
+    public record Ports(int dynamoDb, int cognito, int sqs, int s3) {
         public static Ports anyFree() {
-            return new Ports(0, 0, 0);
+            return new Ports(0, 0, 0, 0);
         }
     }
 
@@ -33,9 +38,14 @@ public final class Emulators implements AutoCloseable {
     private final URI dynamoDbEndpoint;
     private final URI cognitoEndpoint;
     private final URI sqsEndpoint;
+    private final URI s3Endpoint;
+    private final Path cognitoCodes;
 
-    private Emulators(List<Tethered> processes, SQSRestServer sqs, URI dynamoDb, URI cognito, URI sqsEndpoint) {
+    private Emulators(List<Tethered> processes, SQSRestServer sqs, URI dynamoDb, URI cognito, URI sqsEndpoint,
+            URI s3, Path cognitoCodes) {
         this.processes = processes;
+        this.s3Endpoint = s3;
+        this.cognitoCodes = cognitoCodes;
         this.sqs = sqs;
         this.dynamoDbEndpoint = dynamoDb;
         this.cognitoEndpoint = cognito;
@@ -43,17 +53,20 @@ public final class Emulators implements AutoCloseable {
     }
 
     public static Emulators start(Path root, Ports ports, Path logDir) {
-        return start(root, ports, logDir, null);
+        return start(root, ports, logDir, null, "http://localhost:3000");
     }
 
     /**
      * @param cognitoIssuerDomain what cognito-local names itself in its tokens' {@code iss}, when that is not its own
      *     address (as in docker-compose, where the browser and the containers reach it by different names); null for
      *     its own address
+     * @param frontendOrigins the origins whose uploads the S3 emulator accepts (CORS), comma-separated
      */
-    public static Emulators start(Path root, Ports ports, Path logDir, URI cognitoIssuerDomain) {
+    public static Emulators start(Path root, Ports ports, Path logDir, URI cognitoIssuerDomain,
+            String frontendOrigins) {
         Path modules = LocalPaths.emulators(root).resolve("node_modules");
-        if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("cognito-local"))) {
+        if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("cognito-local"))
+                || !Files.isDirectory(modules.resolve("s3rver"))) {
             throw new IllegalStateException("the emulators are not installed: run `node "
                     + LocalPaths.emulators(root).resolve("install.js") + "` (the build does it)");
         }
@@ -75,11 +88,20 @@ public final class Emulators implements AutoCloseable {
                 Path config = Files.createDirectories(cognitoHome.resolve(".cognito")).resolve("config.json");
                 Files.writeString(config, cognitoConfig(cognitoIssuerDomain));
             }
+            Path codes = logDir.toAbsolutePath().resolveSibling(COGNITO_CODES);
             Tethered cognito = Tethered.start(root, "cognito-local",
-                    List.of("node", modules.resolve("cognito-local/lib/bin/start.js").toString()),
+                    List.of("node", LocalPaths.emulators(root).resolve("cognito.js").toString()),
                     cognitoHome, Map.of("PORT", String.valueOf(cognitoPort), "HOST", "127.0.0.1",
-                            "NODE_NO_WARNINGS", "1"), logDir);
+                            "CRUDDUR_COGNITO_CODES", codes.toString(), "NODE_NO_WARNINGS", "1"), logDir);
             started.add(cognito);
+
+            int s3Port = pick(ports.s3(), "S3 emulator");
+            Tethered s3 = Tethered.start(root, "s3rver",
+                    List.of("node", LocalPaths.emulators(root).resolve("s3.js").toString()),
+                    root, Map.of("PORT", String.valueOf(s3Port), "HOST", "127.0.0.1",
+                            "S3_DIRECTORY", Files.createTempDirectory("cruddur-s3-").toString(),
+                            "S3_BUCKETS", AVATARS_BUCKET, "CORS_ORIGINS", frontendOrigins), logDir);
+            started.add(s3);
 
             SQSRestServer sqs = SQSRestServerBuilder.withPort(ports.sqs())
                     .withInterface("127.0.0.1")
@@ -88,7 +110,9 @@ public final class Emulators implements AutoCloseable {
 
             com.cruddur.localstack.Ports.awaitOpen(dynalite, dynamoPort, START_TIMEOUT);
             com.cruddur.localstack.Ports.awaitOpen(cognito, cognitoPort, START_TIMEOUT);
-            return new Emulators(started, sqs, local(dynamoPort), local(cognitoPort), local(sqsPort));
+            com.cruddur.localstack.Ports.awaitOpen(s3, s3Port, START_TIMEOUT);
+            return new Emulators(started, sqs, local(dynamoPort), local(cognitoPort), local(sqsPort),
+                    local(s3Port), codes);
         } catch (IOException e) {
             started.forEach(Tethered::close);
             throw new UncheckedIOException(e);
@@ -130,6 +154,19 @@ public final class Emulators implements AutoCloseable {
 
     public URI sqs() {
         return sqsEndpoint;
+    }
+
+    /** The S3 emulator, with {@value #AVATARS_BUCKET}; also the address the browser uploads to. */
+    public URI s3() {
+        return s3Endpoint;
+    }
+
+    /**
+     * Every confirmation and reset code the Cognito emulator sent, one line each: {@code <address> <purpose> <code>},
+     * the purpose {@code confirm-sign-up}, {@code reset-password} (or {@code verify-attribute}, {@code sign-in}).
+     */
+    public Path cognitoCodes() {
+        return cognitoCodes;
     }
 
     @Override

@@ -51,7 +51,8 @@ class ComposeBootstrapTest {
     static void runTheSetupStep() throws Exception {
         URI issuerDomain = URI.create(COMPOSE.environment("cognito").get("COGNITO_ISSUER_DOMAIN"));
         emulators = Emulators.start(COMPOSE.root, Emulators.Ports.anyFree(),
-                COMPOSE.root.resolve("services/system-tests/target/emulator-logs"), issuerDomain);
+                COMPOSE.root.resolve("services/system-tests/target/emulator-logs"), issuerDomain,
+                "http://localhost:3000");
         Path target = Files.createDirectories(COMPOSE.root.resolve("services/system-tests/target"));
         dir = Files.createTempDirectory(target, "bootstrap-");
         BootstrapMain.setUp(BootstrapMain.Settings.fromEnvironment(asRunHere(COMPOSE.environment("bootstrap"))));

@@ -37,6 +37,7 @@ class ContractSuiteIT {
         suite.environment().put("COGNITO_CLIENT_ID", backend.pool().clientId());
         suite.environment().put("CRUDDUR_DEMO_PASSWORD", SystemUnderTest.password());
         suite.environment().put("FRONTEND_ORIGIN", SystemUnderTest.FRONTEND);
+        suite.environment().put("COGNITO_CODES_FILE", backend.emulators().cognitoCodes().toString());
         // not the settings of a bin/dev that may be running in this checkout
         suite.environment().put("CRUDDUR_STATE_DIR", LocalPaths.root().resolve("services/system-tests/target/no-state").toString());
         Result result = run(List.of("node", "--test", "--test-reporter=spec", "test/contract/"), suite);

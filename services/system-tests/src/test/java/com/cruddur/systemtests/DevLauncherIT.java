@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cruddur.localstack.CognitoSetup;
 import com.cruddur.localstack.LocalPaths;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.cruddur.localstack.Ports;
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +28,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** bin/dev's launcher: it starts everything, writes local.env, and leaves nothing running however it is stopped. */
 class DevLauncherIT {
@@ -30,6 +37,11 @@ class DevLauncherIT {
     private static final Path ROOT = LocalPaths.root();
 
     private Process launch(Path state, String... args) throws IOException {
+        return launch(state, Map.of(), args);
+    }
+
+    /** The launcher on free ports, with {@code environment} added (a workspace's variables) and {@code args}. */
+    private Process launch(Path state, Map<String, String> environment, String... args) throws IOException {
         int api = Ports.freeRange(5); // the API port, and the services' four after it
         List<String> command = new ArrayList<>(List.of("java", "-Dcruddur.root=" + ROOT, "-jar",
                 ROOT.resolve("services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar").toString()));
@@ -42,7 +54,9 @@ class DevLauncherIT {
                 "CRUDDUR_STATE_DIR", state.toString(),
                 "CRUDDUR_DYNAMODB_PORT", String.valueOf(Ports.free()),
                 "CRUDDUR_COGNITO_PORT", String.valueOf(Ports.free()),
-                "CRUDDUR_SQS_PORT", String.valueOf(Ports.free())));
+                "CRUDDUR_SQS_PORT", String.valueOf(Ports.free()),
+                "CRUDDUR_S3_PORT", String.valueOf(Ports.free())));
+        builder.environment().putAll(environment);
         return builder.start();
     }
 
@@ -88,6 +102,68 @@ class DevLauncherIT {
         launcher.destroy(); // SIGTERM, as Ctrl-C or `docker stop` would
         assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
         assertAllGone(children);
+    }
+
+    /**
+     * In Gitpod and Codespaces the browser reaches each port by a forwarded URL: the launcher writes those for the
+     * frontend, allows the frontend's forwarded origin, makes the Cognito emulator name itself by its forwarded URL in
+     * its tokens, which the services then accept, and presigns avatar uploads for the forwarded S3 port.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "Gitpod; GITPOD_WORKSPACE_URL=https://cruddur-abc123.ws-eu114.gitpod.io; https://{port}-cruddur-abc123.ws-eu114.gitpod.io",
+        "Codespaces; CODESPACES=true,CODESPACE_NAME=fluffy-space-xyz9,GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN=app.github.dev; https://fluffy-space-xyz9-{port}.app.github.dev",
+    })
+    void inAWorkspaceTheBrowserGetsTheForwardedUrls(String workspace, String variables, String forwarded) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        for (String pair : variables.split(",")) {
+            environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        int cognito = Ports.free();
+        int s3 = Ports.free();
+        environment.put("CRUDDUR_COGNITO_PORT", String.valueOf(cognito));
+        environment.put("CRUDDUR_S3_PORT", String.valueOf(s3));
+        Path state = Files.createTempDirectory(ROOT.resolve("services/system-tests/target"), "dev-");
+        Process launcher = launch(state, environment);
+        try {
+            Properties env = awaitLocalEnv(launcher, state);
+            URI api = URI.create(env.getProperty("CRUDDUR_API_URL"));
+            String frontend = forwarded.replace("{port}", "3000");
+            String issuer = forwarded.replace("{port}", String.valueOf(cognito)) + "/" + env.getProperty("COGNITO_USER_POOL_ID");
+            assertEquals("http://localhost:" + api.getPort(), api.toString(), "scripts on the workspace use the local API");
+            assertEquals(forwarded.replace("{port}", String.valueOf(api.getPort())), env.getProperty("REACT_APP_BACKEND_URL"));
+            assertEquals(frontend + ",http://localhost:3000", env.getProperty("FRONTEND_URL"));
+            assertEquals(forwarded.replace("{port}", String.valueOf(cognito)), env.getProperty("REACT_APP_COGNITO_ENDPOINT"));
+            assertEquals(env.getProperty("REACT_APP_COGNITO_ENDPOINT"), env.getProperty("COGNITO_ENDPOINT"));
+            assertEquals(issuer, env.getProperty("COGNITO_ISSUER"));
+
+            // a token signed in at the emulator names the forwarded issuer, and the services accept it
+            String token;
+            try (CognitoSetup setup = new CognitoSetup(URI.create("http://127.0.0.1:" + cognito))) {
+                token = setup.signIn(env.getProperty("COGNITO_CLIENT_ID"), "londo@cruddur.test",
+                        env.getProperty("CRUDDUR_DEMO_PASSWORD")).accessToken();
+            }
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            assertEquals(issuer, claims.path("iss").asText());
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> upload = http.send(HttpRequest.newBuilder(api.resolve("/api/avatars/key_upload"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"extension\":\"png\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, upload.statusCode(), upload.body());
+            assertTrue(new ObjectMapper().readTree(upload.body()).path("url").asText().startsWith(
+                    forwarded.replace("{port}", String.valueOf(s3)) + "/cruddur-avatars-local/avatars/"), upload.body());
+
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(api.resolve("/api/activities/home"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", frontend).header("Access-Control-Request-Method", "GET").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(frontend, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                    "the frontend's forwarded origin is allowed");
+        } finally {
+            launcher.destroy();
+            launcher.waitFor(60, TimeUnit.SECONDS);
+        }
     }
 
     @Test

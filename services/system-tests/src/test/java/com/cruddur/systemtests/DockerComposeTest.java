@@ -34,7 +34,8 @@ class DockerComposeTest {
     private static final ComposeFile COMPOSE = ComposeFile.load();
     private static final Path ROOT = COMPOSE.root;
     /** Where each emulator's image listens: the images' defaults, which the file does not change. */
-    private static final Map<String, Integer> EMULATOR_PORTS = Map.of("dynamodb", 8000, "sqs", 9324, "cognito", 9229);
+    private static final Map<String, Integer> EMULATOR_PORTS = Map.of("dynamodb", 8000, "sqs", 9324, "cognito", 9229,
+            "s3", 4572);
     private static final Pattern ENDPOINT = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
     private static final String API_HOST_PORT = "4567";
 
@@ -179,11 +180,17 @@ class DockerComposeTest {
         assertTrue(elasticmq.find());
         assertEquals("softwaremill/elasticmq-native:" + elasticmq.group(1),
                 COMPOSE.service("sqs").path("image").asText(), "the SQS emulator is the ElasticMQ version bin/dev embeds");
-        JsonNode lock = new ObjectMapper().readTree(
-                ROOT.resolve("services/local-stack/emulators/package-lock.json").toFile());
-        String cognitoLocal = lock.path("packages").path("node_modules/cognito-local").path("version").asText();
-        assertEquals("jagregory/cognito-local:" + cognitoLocal, COMPOSE.service("cognito").path("image").asText(),
-                "the Cognito emulator is the version bin/dev installs");
+        // Cognito and S3 run bin/dev's scripts on the lockfile's versions, in an image built from their folder
+        Path emulators = ROOT.resolve("services/local-stack/emulators");
+        Dockerfile dockerfile = Dockerfile.read(emulators.resolve("Dockerfile"));
+        assertTrue(dockerfile.all("COPY").contains("package.json package-lock.json ./")
+                && dockerfile.all("RUN").stream().anyMatch(run -> run.startsWith("npm ci ")),
+                "the emulators' image installs the committed lockfile");
+        for (String emulator : List.of("cognito", "s3")) {
+            assertEquals("services/local-stack/emulators", COMPOSE.buildContext(emulator).orElse("none"), emulator);
+        }
+        assertTrue(COMPOSE.entrypoint("cognito").endsWith("exec node /emulators/cognito.js"), COMPOSE.entrypoint("cognito"));
+        assertEquals(List.of("node", "/emulators/s3.js"), textList(COMPOSE.service("s3").path("command")));
     }
 
     @Test
@@ -286,7 +293,10 @@ class DockerComposeTest {
         assertFalse(Set.of("root", "0").contains(user), dockerfile.path() + " runs as a non-root user, not " + user);
     }
 
-    /** A tag other than latest, or a digest: {@code name:tag}, {@code name@sha256:...}. */
+    /**
+     * A tag other than latest, or a digest: {@code name:tag}, {@code name@sha256:...}; a version may carry a variant
+     * ({@code node:22.22.2-alpine}).
+     */
     private static void assertPinned(String where, String image) {
         String name = image.substring(image.lastIndexOf('/') + 1);
         if (name.contains("@sha256:")) {
@@ -299,6 +309,6 @@ class DockerComposeTest {
         String tag = name.substring(colon + 1);
         assertNotEquals("latest", tag, where + " pins " + image);
         assertFalse(tag.endsWith("-latest"), where + " pins " + image);
-        assertTrue(tag.matches("\\d+(\\.\\d+)+(-[0-9.]+)?"), where + " pins a version: " + image);
+        assertTrue(tag.matches("\\d+(\\.\\d+)+(-[0-9.]+)?(-[a-z]+[0-9.]*)?"), where + " pins a version: " + image);
     }
 }

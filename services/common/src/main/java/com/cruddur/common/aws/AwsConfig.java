@@ -17,7 +17,8 @@ public interface AwsConfig {
 
     /** A local run: the AWS APIs are emulators, which need no real keys and must never be sent any. */
     default boolean emulated() {
-        return endpoint().dynamodb().isPresent() || endpoint().cognito().isPresent() || endpoint().sqs().isPresent();
+        return endpoint().dynamodb().isPresent() || endpoint().cognito().isPresent() || endpoint().sqs().isPresent()
+                || endpoint().s3().isPresent();
     }
 
     interface Endpoints {
@@ -26,5 +27,8 @@ public interface AwsConfig {
         Optional<URI> cognito();
 
         Optional<URI> sqs();
+
+        /** The S3 emulator, as the browser reaches it: avatar upload URLs are presigned for it. */
+        Optional<URI> s3();
     }
 }

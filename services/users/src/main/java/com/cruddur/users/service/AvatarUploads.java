@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** Presigned S3 PUT URLs for avatars, signed locally by the SDK (no call to S3). */
+/**
+ * Presigned S3 PUT URLs for avatars, signed locally by the SDK (no call to S3). Locally they point at the S3 emulator
+ * ({@code AWS_ENDPOINT_URL_S3}), path-style, as the emulator has no per-bucket host names.
+ */
 @ApplicationScoped
 public class AvatarUploads {
 
@@ -23,10 +27,12 @@ public class AvatarUploads {
     private final String bucket;
 
     public AvatarUploads(AwsClients aws, UsersConfig config) {
-        this.presigner = S3Presigner.builder()
+        S3Presigner.Builder builder = S3Presigner.builder()
                 .region(Region.of(aws.config().region()))
-                .credentialsProvider(aws.credentials())
-                .build();
+                .credentialsProvider(aws.credentials());
+        aws.config().endpoint().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+        this.presigner = builder.build();
         this.bucket = config.avatarsBucket();
     }
 
