@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 
 /** Every activity endpoint of the contract. Lists are paginated; the next page's URL is in the Link header. */
 @Path("/api/activities")
