@@ -18,7 +18,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,6 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * service is down, every notification links to a page that exists, a crud's replies come in pages, the unread
  * count matches the list, and an anonymous lookup provisions nobody.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadPathIT {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
@@ -153,6 +157,7 @@ class ReadPathIT {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE) // last: after the outage the callers' circuit breakers stay open a few seconds
     void withTheUsersServiceStoppedHomeProfileShowNotificationsAndMessageGroupsAnswer() throws Exception {
         URI second = secondActivities();
         String crud = crud("andrewbrown", "still here when users is not");
@@ -186,7 +191,19 @@ class ReadPathIT {
             } while (Instant.now().isBefore(until));
         } finally {
             SystemUnderTest.backend().startService("users");
+            awaitUsersServiceAskedAgain();
         }
+    }
+
+    /**
+     * Until the callers' circuit breakers let calls through again: an unknown handle answers as unknown (404, 422),
+     * not 503, once the users service is asked.
+     */
+    private static void awaitUsersServiceAskedAgain() throws InterruptedException {
+        String nobody = "nobody" + UUID.randomUUID().toString().substring(0, 8);
+        eventually(() -> Browser.anonymous().get("/api/activities/@" + nobody).statusCode() == 404
+                && Browser.as("bayko").body(Map.of("message", "anyone?", "handle", nobody)).post("/api/messages")
+                        .statusCode() == 422, 30);
     }
 
     @Test
