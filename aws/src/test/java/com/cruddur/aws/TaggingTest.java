@@ -41,7 +41,8 @@ class TaggingTest {
             Map.entry("AWS::ElasticLoadBalancingV2::Listener", "part of the tagged load balancer, which carries the cost"),
             Map.entry("AWS::ApplicationAutoScaling::ScalableTarget", "scaling settings of a tagged ECS service; free"),
             Map.entry("AWS::ApplicationAutoScaling::ScalingPolicy", "scaling settings of a tagged ECS service; free"),
-            Map.entry("AWS::ECS::ClusterCapacityProviderAssociations", "the tagged cluster's capacity providers; free"));
+            Map.entry("AWS::ECS::ClusterCapacityProviderAssociations", "the tagged cluster's capacity providers; free"),
+            Map.entry("AWS::WAFv2::WebACLAssociation", "links the tagged web ACL to the tagged load balancer; free"));
 
     /** Types CloudFormation can tag although the CDK's Tags.of() does not reach them: tagged in code, checked here. */
     private static final Map<String, String> TAGGED_BY_HAND = Map.of("AWS::Budgets::Budget", "ResourceTags");

@@ -66,7 +66,7 @@ public class WriteLimits {
         }
     }
 
-    public static Response refusal(RateLimiter.Decision decision) {
+    private static Response refusal(RateLimiter.Decision decision) {
         Response.ResponseBuilder response = Response.fromResponse(ErrorMappers.body(429, List.of(RATE_LIMITED)));
         decision.headers().forEach(response::header);
         return response.build();
