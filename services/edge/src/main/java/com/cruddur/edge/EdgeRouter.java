@@ -85,8 +85,15 @@ public class EdgeRouter {
             SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
             proxies.put(service, HttpProxy.reverseProxy(client)
                     .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
-                            // a caller that hangs up must not leave the backend connection busy in the pool forever
-                            .onSuccess(outbound -> inbound.response().closeHandler(closed -> outbound.reset())))
+                            // a caller that hangs up must not leave the backend connection busy in the pool forever,
+                            // nor one who hung up while this request waited in the pool's queue take a connection
+                            .onSuccess(outbound -> {
+                                if (inbound.response().closed()) {
+                                    outbound.reset();
+                                } else {
+                                    inbound.response().closeHandler(closed -> outbound.reset());
+                                }
+                            }))
                     .addInterceptor(new BackendInterceptor(service, openTelemetry.getPropagators().getTextMapPropagator(),
                             bodies)));
         }
@@ -170,7 +177,9 @@ public class EdgeRouter {
 
         private Future<ProxyResponse> send(ProxyContext context, boolean first) {
             return context.sendRequest().recover(failure -> {
-                if (first && mayResend(context.request().getMethod(), failure)) {
+                // a caller who hung up had its backend request reset (above): that is no closed connection to retry
+                boolean callerGone = context.request().proxiedRequest().response().closed();
+                if (first && !callerGone && mayResend(context.request().getMethod(), failure)) {
                     LOG.debugf("%s closed the connection before answering (%s): sending again", service, failure);
                     return send(context, false);
                 }
