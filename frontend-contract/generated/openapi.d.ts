@@ -1095,9 +1095,12 @@ export interface components {
          *       characters (zero-width space, joiners, ...) after trimming
          *     - `display_name_exceed_max_chars`: display name over 100 characters
          *     - `display_name_invalid_characters`: display name holds a control character
-         *       (NUL, BEL, ESC, a line break, ...)
+         *       (NUL, BEL, ESC, a line break, ...), a noncharacter (such as U+FFFE) or a
+         *       lone surrogate
          *     - `display_name_invalid`: display name is not a string
          *     - `bio_exceed_max_chars`: bio over 280 characters
+         *     - `bio_invalid_characters`: bio holds a control character other than line
+         *       breaks and tabs, a noncharacter or a lone surrogate
          *     - `bio_invalid`: bio is neither a string nor null
          */
         ProfileUpdateInvalid: {
@@ -1111,7 +1114,7 @@ export interface components {
                  *       "bio_exceed_max_chars"
                  *     ]
                  */
-                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid_characters" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid")[];
+                "application/json": ("display_name_blank" | "display_name_exceed_max_chars" | "display_name_invalid_characters" | "display_name_invalid" | "bio_exceed_max_chars" | "bio_invalid_characters" | "bio_invalid")[];
             };
         };
         /** @description The updated profile. */

@@ -31,6 +31,13 @@ class EdgeRouterTest {
     }
 
     @Test
+    void aUrlThatIsNotAUriIs400InJsonAndNeverReachesAService() throws Exception {
+        Raw.Answer answer = Raw.getVerbatim("/api/activities/%zz");
+        assertEquals(400, answer.status());
+        assertEquals(List.of("uri_invalid"), Raw.codes(answer));
+    }
+
+    @Test
     @Order(1)
     void everyRouteOfTheContractReachesItsOwnerWithHeadersAndBody() {
         for (Route route : ROUTES) {

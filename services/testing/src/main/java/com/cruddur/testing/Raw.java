@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Requests RestAssured cannot make: a body of unknown length (sent chunked), a body without a {@code Content-Type}.
@@ -49,11 +52,44 @@ public final class Raw {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A response read off the wire: its status, {@code Content-Type} and body. */
+    public record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * A GET of {@code target} exactly as given, over a plain socket: no client would send a URL that is not a URI (a
+     * broken {@code %} escape), while anyone can.
+     */
+    public static Answer getVerbatim(String target) throws IOException {
+        try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+            String[] head = response[0].split("\r\n");
+            String contentType = "";
+            for (String header : head) {
+                if (header.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+                    contentType = header.substring("content-type:".length()).strip();
+                }
+            }
+            return new Answer(Integer.parseInt(head[0].split(" ")[1]), contentType, response.length > 1 ? response[1] : "");
+        }
+    }
+
     /** The error codes of a JSON error body; fails when the body is not a JSON array of strings. */
     public static List<String> codes(HttpResponse<String> response) throws IOException {
-        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-            throw new AssertionError("not JSON: " + response.headers().map() + " " + response.body());
+        return codes(response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    public static List<String> codes(Answer answer) throws IOException {
+        return codes(answer.contentType(), answer.body());
+    }
+
+    private static List<String> codes(String contentType, String body) throws IOException {
+        if (!contentType.startsWith("application/json")) {
+            throw new AssertionError("not JSON: " + contentType + " " + body);
         }
-        return new ObjectMapper().readValue(response.body(), new TypeReference<List<String>>() { });
+        return new ObjectMapper().readValue(body, new TypeReference<List<String>>() { });
     }
 }

@@ -94,6 +94,17 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
+    void aUrlThatIsNotAUriIs400InJson() throws Exception {
+        for (String target : List.of("/api/%", "/api/activities/%zz", "/api/health-check?q=%E0%", "/api/a%20b|c")) {
+            Raw.Answer answer = Raw.getVerbatim(target);
+            assertEquals(400, answer.status(), target);
+            assertEquals(List.of("uri_invalid"), Raw.codes(answer), target);
+        }
+        // the same path, well escaped: routed as usual
+        assertEquals(404, Raw.getVerbatim("/api/%25").status());
+    }
+
+    @Test
     void aBodyWithoutContentTypeIs415InJson() throws Exception {
         HttpResponse<String> response = Raw.send(Raw.request("/api/health-check")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());

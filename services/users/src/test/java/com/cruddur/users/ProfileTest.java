@@ -96,6 +96,12 @@ class ProfileTest {
             Api.as("altbrown").filter(CONTRACT).body(Map.of("display_name", name)).put("/api/profile/update").then()
                     .statusCode(422).body("$", contains("display_name_invalid_characters"));
         }
+        // noncharacters and lone surrogates (escaped in the JSON, as a hostile client sends them)
+        for (String name : new String[] {"Alt\\uffff", "Alt\\ufffe", "Alt\\ud800", "\\udc00Alt"}) {
+            Api.as("altbrown").filter(CONTRACT).body("{\"display_name\": \"" + name + "\", \"bio\": \"b\\ud800\"}")
+                    .put("/api/profile/update").then()
+                    .statusCode(422).body("$", contains("display_name_invalid_characters", "bio_invalid_characters"));
+        }
         for (String name : new String[] {"\u200b", "\u200b\u200c\u200d\u2060\ufeff", " \u200b "}) {
             Api.as("altbrown").filter(CONTRACT).body(Map.of("display_name", name)).put("/api/profile/update").then()
                     .statusCode(422).body("$", contains("display_name_blank"));

@@ -14,6 +14,7 @@ public final class ErrorCodes {
     public static final String JSON_MALFORMED = "json_malformed";
     public static final String BODY_TOO_LARGE = "body_too_large";
     public static final String URI_TOO_LONG = "uri_too_long";
+    public static final String URI_INVALID = "uri_invalid";
     public static final String HEADERS_TOO_LARGE = "headers_too_large";
     public static final String ORIGIN_NOT_ALLOWED = "origin_not_allowed";
     public static final String BAD_REQUEST = "bad_request";

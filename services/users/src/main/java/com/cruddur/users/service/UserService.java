@@ -79,8 +79,11 @@ public class UserService {
         new Validation()
                 .check(Validation.isBlank(name), "display_name_blank")
                 .check(Validation.length(name) > DISPLAY_NAME_MAX, "display_name_exceed_max_chars")
-                .check(Validation.hasAnyControlCharacter(name), "display_name_invalid_characters")
+                .check(Validation.hasAnyControlCharacter(name) || Validation.hasNoncharacters(name),
+                        "display_name_invalid_characters")
                 .check(Validation.length(about) > BIO_MAX, "bio_exceed_max_chars")
+                .check(Validation.hasControlCharacters(about) || Validation.hasNoncharacters(about),
+                        "bio_invalid_characters")
                 .throwIfFailed();
         caller(sub);
         // nobody else keeps a copy to invalidate: every read asks this service (docs/cache.md)
