@@ -166,7 +166,11 @@ public class OutboxRelay {
                 return Outages.unavailableDependency(e).isEmpty();
             }
         }
-        update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
+        if (item.containsKey(Outbox.THEN_DELETE)) {
+            delete(item);
+        } else {
+            update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
+        }
         return true;
     }
 
@@ -238,6 +242,18 @@ public class OutboxRelay {
                     .expressionAttributeValues(all));
         } catch (ConditionalCheckFailedException changed) {
             // relayed or rescheduled by another instance meanwhile
+        }
+    }
+
+    /** Deletes an item that only carried its events, unless it was written again since this round read it. */
+    private void delete(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(config.outboxTable().orElseThrow())
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .conditionExpression("outbox_due = :read")
+                    .expressionAttributeValues(Map.of(":read", item.get("outbox_due"))));
+        } catch (ConditionalCheckFailedException changed) {
+            // liked again, or relayed by another instance meanwhile
         }
     }
 
