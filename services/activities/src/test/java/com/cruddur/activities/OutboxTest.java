@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -181,5 +185,58 @@ class OutboxTest {
         }
         assertEquals(0, likes(crud));
         assertTrue(events.counted(new MarkerState(crud, Marker.LIKE, bayko, false)).isEmpty(), "an unlike counted once");
+    }
+
+    @Test
+    void failingItemsAreWarnedOfOncePerBurstNotOncePerItem() throws Exception {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger relayLog = java.util.logging.Logger.getLogger("com.cruddur.events.OutboxRelay");
+        relayLog.addHandler(handler);
+        List<String> broken = new ArrayList<>();
+        try {
+            // activities whose derivation fails every time (no author, no text): each is retried, none is dropped
+            for (int i = 0; i < 3; i++) {
+                String uuid = UUID.randomUUID().toString();
+                broken.add(uuid);
+                Map<String, AttributeValue> item = new HashMap<>(outbox.pending(List.of()));
+                item.put("pk", AttributeValue.fromS("ACT#" + uuid));
+                item.put("sk", AttributeValue.fromS("A"));
+                dynamoDb.putItem(r -> r.tableName(table).item(item));
+            }
+            outbox.committed();
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (!broken.stream().allMatch(uuid -> attempts(uuid) >= 1)) {
+                assertTrue(Instant.now().isBefore(deadline), "the broken items were not tried");
+                Thread.sleep(100);
+            }
+            assertTrue(warnings.size() <= 1, "one warning for the burst, not one per item: " + warnings.stream()
+                    .map(LogRecord::getMessage).toList());
+        } finally {
+            relayLog.removeHandler(handler);
+            broken.forEach(uuid -> dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(
+                    "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A")))));
+        }
+    }
+
+    private int attempts(String uuid) {
+        AttributeValue attempts = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
+                "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A")))).item().get("outbox_attempts");
+        return attempts == null ? 0 : Integer.parseInt(attempts.n());
     }
 }

@@ -52,6 +52,11 @@ public class ActivityRepository {
         this.table = table;
     }
 
+    /** The table's name, for what other parts keep in it (idempotency claims). */
+    public String table() {
+        return table.name();
+    }
+
     /**
      * Stores a new crud (in the feed partition {@code shard}) or reply, with the outbox attributes of what is still
      * to be derived from it and delivered: this put is the write's one commit point. Its uuid is new, so an item
@@ -315,63 +320,6 @@ public class ActivityRepository {
         return page(positions, limit);
     }
 
-    /** A claim of an idempotency key: the uuid its request writes, that request's hash, and until when it holds. */
-    public record Claim(String uuid, String requestHash, Instant leaseUntil) {
-    }
-
-    /**
-     * Claims an idempotency key for {@code sub}, for the request that will write {@code uuid}: stores the uuid, the
-     * request's hash and a lease, unless a claim younger than 24 hours exists. A claim holding our own uuid is ours:
-     * the SDK's retry of this very put finds the claim its first attempt made.
-     * @return the existing claim of another request, or empty when the key is ours
-     */
-    public Optional<Claim> claimIdempotencyKey(String sub, String key, String requestHash, String uuid, Instant now,
-            Instant leaseUntil, Instant expires) {
-        Map<String, AttributeValue> item = idempotencyKey(sub, key);
-        item.put("uuid", s(uuid));
-        item.put("request_hash", s(requestHash));
-        item.put("lease_until", s(Timestamps.format(leaseUntil)));
-        item.put("expires_at", s(Timestamps.format(expires)));
-        item.put("ttl", ttl(expires));
-        try {
-            dynamoDb.putItem(r -> r.tableName(table.name()).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR expires_at <= :now")
-                    .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException claimed) {
-            return Optional.ofNullable(claimOf(sub, key)).filter(claim -> !claim.uuid().equals(uuid));
-        }
-    }
-
-    /**
-     * Takes over a claim whose lease ran out and whose activity was never written, for the request that will write
-     * {@code uuid}; false when another request took it first.
-     */
-    public boolean takeOverIdempotencyKey(String sub, String key, Claim expired, String uuid, Instant leaseUntil) {
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table.name()).key(idempotencyKey(sub, key))
-                    .updateExpression("SET #uuid = :uuid, lease_until = :lease")
-                    .conditionExpression("#uuid = :old")
-                    .expressionAttributeNames(Map.of("#uuid", "uuid"))
-                    .expressionAttributeValues(Map.of(":uuid", s(uuid), ":lease", s(Timestamps.format(leaseUntil)),
-                            ":old", s(expired.uuid()))));
-            return true;
-        } catch (ConditionalCheckFailedException changed) {
-            Claim now = claimOf(sub, key);
-            return now != null && now.uuid().equals(uuid); // our own retried update
-        }
-    }
-
-    private Claim claimOf(String sub, String key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(idempotencyKey(sub, key)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return null;
-        }
-        return new Claim(item.get("uuid").s(), item.get("request_hash").s(),
-                item.containsKey("lease_until") ? Timestamps.parse(item.get("lease_until").s()) : Instant.EPOCH);
-    }
-
     private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,
             boolean ascending, Instant now, int limit) {
         List<Activity> found = new ArrayList<>();
@@ -452,13 +400,6 @@ public class ActivityRepository {
         key.put("pk", s("ACT#" + uuid));
         key.put("sk", s(marker.name() + "#" + sub));
         return key;
-    }
-
-    private static Map<String, AttributeValue> idempotencyKey(String sub, String key) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("IDEM#" + sub + "#" + key));
-        item.put("sk", s("I"));
-        return item;
     }
 
     private static AttributeValue ttl(Instant expires) {

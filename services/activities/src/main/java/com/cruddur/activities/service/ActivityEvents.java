@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,12 +76,14 @@ public class ActivityEvents implements OutboxDerivations {
         }
         Activity activity = stored.get();
         String parentAuthor = derivedWrites(activity);
-        List<Event> mentions = new ArrayList<>();
-        SearchTokens.mentions(activity.message()).stream().limit(MAX_MENTIONS)
-                .forEach(handle -> users.byHandle(handle)
-                        .filter(user -> !user.sub().equals(parentAuthor)) // the reply notification says it already
-                        .ifPresent(user -> mentions.add(event(Event.ACTIVITY_MENTIONED, activity.authorSub(), user.sub(), activity))));
-        return mentions.stream().filter(event -> !event.actorSub().equals(event.recipientSub())).toList();
+        List<String> handles = SearchTokens.mentions(activity.message()).stream().limit(MAX_MENTIONS).toList();
+        if (handles.isEmpty()) {
+            return List.of();
+        }
+        // one call for every handle; the reply notification tells the parent's author already
+        return users.byHandles(handles).values().stream().map(UserDirectory.Profile::sub).distinct()
+                .filter(sub -> !sub.equals(parentAuthor) && !sub.equals(activity.authorSub()))
+                .map(sub -> event(Event.ACTIVITY_MENTIONED, activity.authorSub(), sub, activity)).toList();
     }
 
     /** Search tokens of a crud, or the count of a reply in its parent; returns a reply's parent author. */
