@@ -211,7 +211,7 @@ public class ActivityRepository {
         try {
             dynamoDb.updateItem(r -> r.tableName(table.name()).key(markerKey(uuid, marker, sub))
                     .updateExpression(set.toString())
-                    .conditionExpression("#state = :on")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) OR #state = :on)")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;
