@@ -400,6 +400,10 @@ export interface paths {
          *       a member of (`handle` is then ignored); the response is the new
          *       message, without `message_group_uuid`, so the frontend appends it
          *       instead of reloading the page.
+         *
+         *     When an `Idempotency-Key` is sent, a retry with the same key by the same
+         *     caller sends nothing new: it answers as the first request did (the same
+         *     conversation, or the same message).
          */
         post: operations["createMessage"];
         delete?: never;
@@ -2308,7 +2312,13 @@ export interface operations {
     createMessage: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Client-chosen key (at most 255 characters). A retry carrying the same key from the same caller returns the result of the first request instead of creating a duplicate.
+                 * @example 3f0c1a9e-2b7d-4c55-8e61-9d4a7b2c1e00
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2331,6 +2341,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["MessageGroupNotFound"];
+            409: components["responses"]["IdempotencyKeyInProgress"];
             413: components["responses"]["BodyTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             /**
@@ -2345,6 +2356,8 @@ export interface operations {
              *     - `message_self`: the receiver is the caller
              *     - `message_group_uuid_blank`: `message_group_uuid` present but blank
              *     - `message_group_uuid_invalid`: `message_group_uuid` is not a string
+             *     - `idempotency_key_invalid`: the `Idempotency-Key` header is blank, longer than 255 characters, or not printable ASCII
+             *     - `idempotency_key_reused`: the key was used by the caller within 24 hours for a different request
              */
             422: {
                 headers: {
@@ -2356,7 +2369,7 @@ export interface operations {
                      *       "user_reciever_handle_blank"
                      *     ]
                      */
-                    "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "user_reciever_handle_blank" | "handle_invalid" | "message_self" | "message_group_uuid_blank" | "message_group_uuid_invalid")[];
+                    "application/json": ("message_blank" | "message_exceed_max_chars_1024" | "message_invalid_characters" | "message_invalid" | "user_reciever_handle_blank" | "handle_invalid" | "message_self" | "message_group_uuid_blank" | "message_group_uuid_invalid" | "idempotency_key_invalid" | "idempotency_key_reused")[];
                 };
             };
             429: components["responses"]["RateLimited"];

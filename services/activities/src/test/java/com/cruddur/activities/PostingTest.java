@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.common.idempotency.IdempotencyKeys;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
 import com.cruddur.testing.LocalStackResource;
@@ -45,6 +46,9 @@ class PostingTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    IdempotencyKeys keys;
 
     @AfterEach
     void resetClock() {
@@ -159,8 +163,8 @@ class PostingTest {
         String message = "after a crash " + UUID.randomUUID();
         Instant now = clock.instant();
         // a request claimed the key, then died before writing its crud
-        assertEquals(Optional.empty(), repository.claimIdempotencyKey(sub("londo"), key, sha256("crud\n1-day\n" + message),
-                UUID.randomUUID().toString(), now, now.plusSeconds(15), now.plus(Duration.ofHours(24))));
+        assertEquals(Optional.empty(), keys.claim(repository.table(), sub("londo"), key, sha256("crud\n1-day\n" + message),
+                new IdempotencyKeys.Ticket(UUID.randomUUID().toString(), now)));
         Api.as("londo").filter(CONTRACT).header("Idempotency-Key", key).body(Map.of("message", message, "ttl", "1-day"))
                 .post("/api/activities").then().statusCode(409).body("$", contains("idempotency_key_in_progress"));
 
@@ -181,11 +185,11 @@ class PostingTest {
         String uuid = UUID.randomUUID().toString();
         Instant now = clock.instant();
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertEquals(Optional.empty(), repository.claimIdempotencyKey(sub("bayko"), key, "hash", uuid, now,
-                    now.plusSeconds(15), now.plus(Duration.ofHours(24))), "the SDK's retry of the same put");
+            assertEquals(Optional.empty(), keys.claim(repository.table(), sub("bayko"), key, "hash",
+                    new IdempotencyKeys.Ticket(uuid, now)), "the SDK's retry of the same put");
         }
-        assertEquals(uuid, repository.claimIdempotencyKey(sub("bayko"), key, "hash", UUID.randomUUID().toString(), now,
-                now.plusSeconds(15), now.plus(Duration.ofHours(24))).orElseThrow().uuid(), "another request's claim");
+        assertEquals(uuid, keys.claim(repository.table(), sub("bayko"), key, "hash",
+                new IdempotencyKeys.Ticket(UUID.randomUUID().toString(), now)).orElseThrow().ticket().uuid(), "another request's claim");
     }
 
     private static String sub(String handle) {

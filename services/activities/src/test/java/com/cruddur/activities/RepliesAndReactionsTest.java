@@ -12,6 +12,8 @@ import com.cruddur.testing.UsersServiceResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -144,5 +149,26 @@ class RepliesAndReactionsTest {
         Api.as("bayko").filter(CONTRACT).delete("/api/activities/" + crud + "/repost").then().statusCode(200)
                 .body("reposts_count", equalTo(0));
         Api.anonymous().filter(CONTRACT).post("/api/activities/" + crud + "/like").then().statusCode(401);
+    }
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @ConfigProperty(name = "cruddur.activities.table")
+    String table;
+
+    @Test
+    void aLikeStoredWithoutItsCountIsCountedOnceWhenRetried() {
+        String crud = Cruds.post("londo", "a like that lost its count", "1-day");
+        // the marker item of a like whose request died before anything else (written as the first write of a like is)
+        dynamoDb.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("ACT#" + crud),
+                "sk", AttributeValue.fromS("LIKE#" + SharedStack.get().sub("bayko")),
+                "ttl", AttributeValue.fromN(Long.toString(Instant.now().plusSeconds(86400).getEpochSecond())))));
+        for (int retry = 0; retry < 2; retry++) {
+            Api.as("bayko").filter(CONTRACT).post("/api/activities/" + crud + "/like").then().statusCode(200)
+                    .body("likes_count", equalTo(1)).body("liked", equalTo(true));
+        }
+        Api.as("bayko").filter(CONTRACT).delete("/api/activities/" + crud + "/like").then().statusCode(200)
+                .body("likes_count", equalTo(0)).body("liked", equalTo(false));
     }
 }

@@ -8,11 +8,9 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -27,20 +25,15 @@ public class Outbox {
     public static final String INDEX = "outbox";
     static final String PENDING = "PENDING";
     static final String SET_ASIDE = "SET_ASIDE";
-    /** How long an event stored on its own is kept after it was sent (DynamoDB's TTL deletes it). */
-    private static final Duration KEEP = Duration.ofDays(14);
+    static final String THEN_DELETE = "outbox_then_delete";
 
-    private final DynamoDbClient dynamoDb;
-    private final EventsConfig config;
     private final ObjectMapper json;
     private final OpenTelemetry openTelemetry;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public Outbox(DynamoDbClient dynamoDb, EventsConfig config, ObjectMapper json, OpenTelemetry openTelemetry,
+    public Outbox(ObjectMapper json, OpenTelemetry openTelemetry,
             OutboxRelay relay, Clock clock) {
-        this.dynamoDb = dynamoDb;
-        this.config = config;
         this.json = json;
         this.openTelemetry = openTelemetry;
         this.relay = relay;
@@ -75,19 +68,13 @@ public class Outbox {
     }
 
     /**
-     * An event stored on its own, for a write whose item cannot carry it (the item is deleted, or was written
-     * already); the call returns once the event is durable. Self-actions are not published.
+     * Like {@link #pending}, for an item that exists only to carry its events (a like or repost taken back, a
+     * tombstone): the relay deletes it once they are delivered, unless it was written again meanwhile.
      */
-    public void publish(Event event) {
-        if (event.actorSub().equals(event.recipientSub())) {
-            return;
-        }
-        Map<String, AttributeValue> item = new HashMap<>(pending(List.of(event)));
-        item.put("pk", AttributeValue.fromS("OUTBOX#" + event.id()));
-        item.put("sk", AttributeValue.fromS("E"));
-        item.put("ttl", AttributeValue.fromN(Long.toString(clock.instant().plus(KEEP).getEpochSecond())));
-        dynamoDb.putItem(r -> r.tableName(config.outboxTable().orElseThrow()).item(item));
-        committed();
+    public Map<String, AttributeValue> pendingThenDeleted(List<Event> events) {
+        Map<String, AttributeValue> attributes = pending(events);
+        attributes.put(THEN_DELETE, AttributeValue.fromBool(true));
+        return attributes;
     }
 
     private AttributeValue write(Event event) {

@@ -1,5 +1,6 @@
 package com.cruddur.events;
 
+import com.cruddur.common.error.Bursts;
 import com.cruddur.common.error.Outages;
 import com.cruddur.common.time.Timestamps;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * events to SQS, and then clears the item's marker. Delivery is at least once. Nothing is ever given up for time:
  * <ul>
  * <li>a retryable failure (SQS or a service away, throttling) moves that item's next attempt back, doubling from
- * {@code first-backoff} up to {@code max-backoff}; SQS away ends the round, everything else waits for the next;</li>
+ * {@code first-backoff} up to {@code max-backoff}; SQS away ends the round, everything else waits for the next; it is
+ * logged once per burst of failures of its kind ({@link Bursts}), not once per item;</li>
  * <li>a send SQS refuses for good (a 4xx about the message, not our setup) sets the item aside ({@code outbox =
  * SET_ASIDE}, the dead letters, counted as {@code cruddur_events_set_aside_total}), logged once, and the relay goes
  * on with the next item.</li>
@@ -64,6 +66,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final ObjectMapper json;
     private final Counter setAside;
+    private final Bursts failures;
     private final Semaphore nudged = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -76,6 +79,7 @@ public class OutboxRelay {
         this.config = config;
         this.derivations = derivations;
         this.clock = clock;
+        this.failures = new Bursts(clock);
         this.setAside = Counter.builder("cruddur.events.set.aside")
                 .description("Events SQS refused for good, set aside in the outbox instead of sent").register(metrics);
     }
@@ -166,7 +170,11 @@ public class OutboxRelay {
                 return Outages.unavailableDependency(e).isEmpty();
             }
         }
-        update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
+        if (item.containsKey(Outbox.THEN_DELETE)) {
+            delete(item);
+        } else {
+            update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
+        }
         return true;
     }
 
@@ -208,8 +216,11 @@ public class OutboxRelay {
         if (backoff.compareTo(config.maxBackoff()) > 0) {
             backoff = config.maxBackoff();
         }
-        if (attempts == 0) {
-            LOG.warnf("delivering %s failed, retrying: %s", item.get("pk").s(), e.getClass().getSimpleName());
+        Bursts.Failure failure = failures.failed(e.getClass().getSimpleName());
+        failure.previous().ifPresent(ended -> LOG.infof("deliveries failed with %s for %s: %d attempts retried later",
+                e.getClass().getSimpleName(), ended.length(), ended.count()));
+        if (failure.opened()) {
+            LOG.warnf("delivering %s failed, retrying (told once per burst): %s", item.get("pk").s(), e.getClass().getSimpleName());
         }
         update(item, "SET outbox_due = :due, outbox_attempts = :attempts", Map.of(
                 ":due", AttributeValue.fromS(Timestamps.format(clock.instant().plus(backoff))),
@@ -238,6 +249,18 @@ public class OutboxRelay {
                     .expressionAttributeValues(all));
         } catch (ConditionalCheckFailedException changed) {
             // relayed or rescheduled by another instance meanwhile
+        }
+    }
+
+    /** Deletes an item that only carried its events, unless it was written again since this round read it. */
+    private void delete(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.deleteItem(r -> r.tableName(config.outboxTable().orElseThrow())
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .conditionExpression("outbox_due = :read")
+                    .expressionAttributeValues(Map.of(":read", item.get("outbox_due"))));
+        } catch (ConditionalCheckFailedException changed) {
+            // liked again, or relayed by another instance meanwhile
         }
     }
 

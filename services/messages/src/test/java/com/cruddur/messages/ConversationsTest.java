@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.common.idempotency.IdempotencyKeys;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
 import com.cruddur.testing.LocalStackResource;
@@ -19,9 +20,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +50,12 @@ class ConversationsTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    IdempotencyKeys keys;
+
+    @ConfigProperty(name = "cruddur.messages.table")
+    String table;
 
     @AfterEach
     void resetClock() {
@@ -254,5 +267,62 @@ class ConversationsTest {
                 .body("uuid", contains(december, january));
         Api.as(a).filter(CONTRACT).get("/api/messages/" + december).then().statusCode(200)
                 .body("message", contains("happy new year soon", "and to you"));
+    }
+
+    private static Response sendWithKey(String from, String key, Map<String, String> body) {
+        return Api.as(from).filter(CONTRACT).header("Idempotency-Key", key).body(body).post("/api/messages");
+    }
+
+    @Test
+    void aMessageRetriedWithItsIdempotencyKeyIsSentOnce() {
+        String a = user("keyA");
+        String b = user("keyB");
+        String startKey = UUID.randomUUID().toString();
+        String group = sendWithKey(a, startKey, Map.of("message", "Hello once", "handle", b)).then().statusCode(200)
+                .extract().path("message_group_uuid");
+        assertEquals(group, sendWithKey(a, startKey, Map.of("message", "Hello once", "handle", b)).then().statusCode(200)
+                .extract().path("message_group_uuid"));
+        String key = UUID.randomUUID().toString();
+        String first = sendWithKey(a, key, Map.of("message", "Said once", "message_group_uuid", group)).then().statusCode(200)
+                .extract().path("uuid");
+        clock.advance(Duration.ofMinutes(5));
+        Response retried = sendWithKey(a, key, Map.of("message", "Said once", "message_group_uuid", group));
+        retried.then().statusCode(200).body("uuid", equalTo(first)).body("message", equalTo("Said once"));
+        Api.as(b).filter(CONTRACT).get("/api/messages/" + group).then().statusCode(200)
+                .body("message", contains("Hello once", "Said once"));
+
+        sendWithKey(a, key, Map.of("message", "Something else", "message_group_uuid", group)).then().statusCode(422)
+                .body("$", contains("idempotency_key_reused"));
+        Api.as(a).filter(RESPONSES).header("Idempotency-Key", "").body(Map.of("message", "x", "message_group_uuid", group))
+                .post("/api/messages").then().statusCode(422).body("$", contains("idempotency_key_invalid"));
+        Api.as(a).filter(RESPONSES).header("Idempotency-Key", "k".repeat(256)).body(Map.of("message", " ", "handle", b))
+                .post("/api/messages").then().statusCode(422).body("$", containsInAnyOrder("message_blank", "idempotency_key_invalid"));
+    }
+
+    @Test
+    void aMessageClaimWhoseRequestDiedIsTakenOverAfterItsLeaseAndOnlyThen() {
+        String a = user("diedA");
+        String b = user("diedB");
+        String group = start(a, b, "Before the crash");
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("message", "After the crash", "message_group_uuid", group);
+        // a request claimed the key with the same body, then died before storing its message
+        assertTrue(keys.claim(table, SharedStack.get().sub(a), key, sha256("send\n" + group + "\nAfter the crash"),
+                new IdempotencyKeys.Ticket(UUID.randomUUID().toString(), clock.instant())).isEmpty());
+        sendWithKey(a, key, body).then().statusCode(409).body("$", contains("idempotency_key_in_progress"));
+        clock.advance(Duration.ofSeconds(16));
+        String taken = sendWithKey(a, key, body).then().statusCode(200).extract().path("uuid");
+        assertEquals(taken, sendWithKey(a, key, body).then().statusCode(200).extract().path("uuid"));
+        Api.as(b).filter(CONTRACT).get("/api/messages/" + group).then().statusCode(200)
+                .body("message", contains("Before the crash", "After the crash"));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

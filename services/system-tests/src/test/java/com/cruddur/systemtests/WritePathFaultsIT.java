@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,6 +140,151 @@ class WritePathFaultsIT {
                 .body(Map.of("message", message(run, n), "ttl", "1-day")).post("/api/activities");
     }
 
+    /**
+     * Likes and reposts of 8 cruds by two users while DynamoDB is paused, each retried until it answers 200: every
+     * counter is exactly 2, and the author is notified once per crud, kind and actor.
+     */
+    @Test
+    void likesAndRepostsDuringADatabasePauseAreCountedOnceAndNotifiedOnceAfterRetries() throws Exception {
+        String author = SystemUnderTest.newUser("liked");
+        List<String> actors = List.of(SystemUnderTest.newUser("liker"), SystemUnderTest.newUser("liker"));
+        List<String> cruds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            cruds.add(crud(author, "Like me during a pause " + i));
+        }
+        List<String[]> writes = new ArrayList<>(); // actor, crud, like or repost
+        for (String crud : cruds) {
+            for (String actor : actors) {
+                writes.add(new String[] {actor, crud, "like"});
+                writes.add(new String[] {actor, crud, "repost"});
+            }
+        }
+        Tethered dynamoDb = SystemUnderTest.backend().emulators().dynamoDbProcess();
+        ExecutorService pool = Executors.newFixedThreadPool(writes.size());
+        List<Integer> firstAnswers = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String[] write : writes) {
+                answers.add(pool.submit(() -> react(write).statusCode()));
+                Thread.sleep(10); // paced, so that the pause finds requests at every step of their writes
+                if (answers.size() == writes.size() / 2) {
+                    dynamoDb.pause();
+                }
+            }
+            Thread.sleep(8000); // the pause itself, longer than a DynamoDB call may take (5 s): not a wait for a result
+            dynamoDb.resume();
+            for (Future<Integer> answer : answers) {
+                firstAnswers.add(answer.get());
+            }
+        } finally {
+            dynamoDb.resume();
+            pool.shutdown();
+        }
+        assertTrue(firstAnswers.stream().anyMatch(status -> status != 200), "the pause failed some writes: " + firstAnswers);
+
+        for (String[] write : writes) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            Response retry = react(write);
+            while (retry.statusCode() != 200) {
+                assertTrue(List.of(502, 503).contains(retry.statusCode()), "a retry answers 200, or 502 or 503 for a while");
+                assertTrue(Instant.now().isBefore(deadline), "a " + write[2] + " still answers " + retry.statusCode());
+                Thread.sleep(500);
+                retry = react(write);
+            }
+        }
+        for (String crud : cruds) {
+            eventually(() -> {
+                JsonPath shown = Browser.anonymous().get("/api/activities/@" + author + "/status/" + crud).then()
+                        .statusCode(200).extract().jsonPath();
+                return shown.getInt("activity.likes_count") == 2 && shown.getInt("activity.reposts_count") == 2;
+            }, 20);
+        }
+        for (String kind : List.of("like", "repost")) {
+            eventually(() -> notified(author, kind, "uuid").size() >= cruds.size() * actors.size(), 30);
+            List<String> pairs = new ArrayList<>();
+            JsonPath page = Browser.as(author).get("/api/activities/notifications?limit=100").then().statusCode(200)
+                    .extract().jsonPath();
+            for (String crud : cruds) {
+                for (String actor : actors) {
+                    pairs.add(crud + " " + actor);
+                }
+            }
+            List<String> seen = new ArrayList<>();
+            List<String> uuids = page.getList("findAll { it.kind == '" + kind + "' }.uuid", String.class);
+            List<String> handles = page.getList("findAll { it.kind == '" + kind + "' }.actor_handle", String.class);
+            for (int i = 0; i < uuids.size(); i++) {
+                seen.add(uuids.get(i) + " " + handles.get(i));
+            }
+            Collections.sort(pairs);
+            Collections.sort(seen);
+            assertEquals(pairs, seen, "one " + kind + " notification per crud and actor");
+        }
+    }
+
+    /** Messages with keys while DynamoDB is paused, each retried until it answers 200: each is stored exactly once. */
+    @Test
+    void messagesWithKeysDuringADatabasePauseAreEachStoredOnceAfterRetries() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String from = SystemUnderTest.newUser("sender");
+        String to = SystemUnderTest.newUser("receiver");
+        String group = startConversation(from, to, "Let us talk during a pause");
+        int sends = 24;
+        Tethered dynamoDb = SystemUnderTest.backend().emulators().dynamoDbProcess();
+        ExecutorService pool = Executors.newFixedThreadPool(sends);
+        List<Integer> firstAnswers = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < sends; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> send(from, group, run, n).statusCode()));
+                Thread.sleep(10); // paced, so that the pause finds requests at every step of their writes
+                if (answers.size() == sends / 2) {
+                    dynamoDb.pause();
+                }
+            }
+            Thread.sleep(8000); // the pause itself, longer than a DynamoDB call may take (5 s): not a wait for a result
+            dynamoDb.resume();
+            for (Future<Integer> answer : answers) {
+                firstAnswers.add(answer.get());
+            }
+        } finally {
+            dynamoDb.resume();
+            pool.shutdown();
+        }
+        assertTrue(firstAnswers.stream().anyMatch(status -> status != 200), "the pause failed some sends: " + firstAnswers);
+        for (int i = 0; i < sends; i++) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            Response retry = send(from, group, run, i);
+            while (retry.statusCode() != 200) {
+                assertTrue(List.of(409, 502, 503).contains(retry.statusCode()), "a retry answers 200, or 409, 502 or 503 for a while");
+                assertTrue(Instant.now().isBefore(deadline), "message " + i + " still answers " + retry.statusCode());
+                Thread.sleep(500);
+                retry = send(from, group, run, i);
+            }
+        }
+        // the list leaves out messages whose sender the users service cannot name yet (it shares the paused database)
+        eventually(() -> conversation(to, group).containsAll(IntStream.range(0, sends)
+                .mapToObj(i -> "Paused message " + run + " " + i).toList()), 30);
+        List<String> conversation = conversation(to, group);
+        for (int i = 0; i < sends; i++) {
+            assertEquals(1, Collections.frequency(conversation, "Paused message " + run + " " + i), "exactly one message for key " + i);
+        }
+    }
+
+    private static List<String> conversation(String member, String group) {
+        return Browser.as(member).get("/api/messages/" + group + "?limit=100").then().statusCode(200)
+                .extract().jsonPath().getList("message", String.class);
+    }
+
+    private static Response send(String from, String group, String run, int n) {
+        return Browser.as(from).header("Idempotency-Key", run + "-m" + n)
+                .body(Map.of("message", "Paused message " + run + " " + n, "message_group_uuid", group)).post("/api/messages");
+    }
+
+    private static Response react(String[] write) {
+        return Browser.as(write[0]).post("/api/activities/" + write[1] + "/" + write[2]);
+    }
+
     @Test
     void withTheUsersServiceStoppedEveryKindOfWriteAnswers200AndShowsItsAuthorOnceItIsBack() throws Exception {
         String author = SystemUnderTest.newUser("offline");
@@ -168,9 +314,9 @@ class WritePathFaultsIT {
         assertEquals(1, thread.getInt("activity.reposts_count"));
         JsonPath conversation = Browser.as(other).get("/api/messages/" + group).then().statusCode(200).extract().jsonPath();
         assertEquals(author, conversation.getString("find { it.message == '" + text + "' }.handle"));
+        // messages are not listed among the notifications (since fe226bc); the conversation shows it above
         eventually(() -> notified(other, "reply", "uuid").contains(reply)
-                && notified(other, "like", "uuid").contains(theirs)
-                && notified(other, "message", "message").contains(text), 30);
+                && notified(other, "like", "uuid").contains(theirs), 30);
     }
 
     @Test

@@ -55,6 +55,11 @@ public class LastKnownProfiles {
         });
     }
 
+    /** The users service answered for {@code asked} handles with {@code found}, by lower-case handle. */
+    void foundHandles(Collection<String> asked, Map<String, UserDirectory.Profile> found) {
+        asked.forEach(handle -> found(handle, Optional.ofNullable(found.get(key(handle)))));
+    }
+
     Map<String, UserDirectory.ShortProfile> bySubs(Collection<String> subs) {
         Map<String, UserDirectory.ShortProfile> known = new HashMap<>();
         subs.forEach(sub -> Optional.ofNullable(bySub.getIfPresent(sub)).ifPresent(p -> known.put(sub, p)));
@@ -70,7 +75,7 @@ public class LastKnownProfiles {
         return unknownHandles.getIfPresent(key(handle)) != null;
     }
 
-    private static String key(String handle) {
+    static String key(String handle) {
         return handle.toLowerCase(Locale.ROOT);
     }
 }

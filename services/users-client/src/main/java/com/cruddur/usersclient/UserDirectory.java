@@ -20,4 +20,7 @@ public interface UserDirectory {
     Map<String, ShortProfile> bySubs(Collection<String> subs);
 
     Optional<Profile> byHandle(String handle);
+
+    /** The users holding these handles, by handle in lower case: one call for all of them. */
+    Map<String, Profile> byHandles(Collection<String> handles);
 }

@@ -22,6 +22,10 @@ interface UsersApi {
     List<ShortProfile> bySubs(@QueryParam("sub") List<String> subs);
 
     @GET
+    @Path("/by-handles")
+    List<Profile> byHandles(@QueryParam("handle") List<String> handles);
+
+    @GET
     @Path("/by-handle/{handle}")
     Profile byHandle(@PathParam("handle") String handle);
 }

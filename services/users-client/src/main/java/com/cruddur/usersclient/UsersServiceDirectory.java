@@ -1,9 +1,11 @@
 package com.cruddur.usersclient;
 
 import com.cruddur.common.error.ApiException;
+import com.cruddur.common.error.Bursts;
 import com.cruddur.common.error.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -33,15 +34,15 @@ public class UsersServiceDirectory implements UserDirectory {
 
     private static final Logger LOG = Logger.getLogger(UsersServiceDirectory.class);
     private static final int MAX_BATCH = 100;
-    private static final long LOG_EVERY_MILLIS = 30_000;
 
     private final UsersApi api;
     private final LastKnownProfiles lastKnown;
-    private final AtomicLong lastWarning = new AtomicLong();
+    private final Bursts failures;
 
-    public UsersServiceDirectory(@RestClient UsersApi api, LastKnownProfiles lastKnown) {
+    public UsersServiceDirectory(@RestClient UsersApi api, LastKnownProfiles lastKnown, Clock clock) {
         this.api = api;
         this.lastKnown = lastKnown;
+        this.failures = new Bursts(clock);
     }
 
     @Override
@@ -83,6 +84,22 @@ public class UsersServiceDirectory implements UserDirectory {
         return found;
     }
 
+    @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "lastKnownByHandles")
+    public Map<String, Profile> byHandles(Collection<String> handles) {
+        List<String> asked = handles.stream().map(LastKnownProfiles::key).distinct().filter(h -> !lastKnown.isUnknown(h)).toList();
+        Map<String, Profile> found = new HashMap<>();
+        for (int from = 0; from < asked.size(); from += MAX_BATCH) {
+            api.byHandles(asked.subList(from, Math.min(from + MAX_BATCH, asked.size()))).forEach(p -> found.put(
+                    LastKnownProfiles.key(p.handle()), new Profile(p.uuid(), p.handle(), p.displayName(), p.bio())));
+        }
+        lastKnown.foundHandles(asked, found);
+        return found;
+    }
+
     Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {
         warn(failure);
         return lastKnown.bySubs(subs);
@@ -97,11 +114,25 @@ public class UsersServiceDirectory implements UserDirectory {
                 () -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
     }
 
-    /** One warning per burst of failures, not one per request. */
+    /** Handles never heard of cannot be answered from the last known copies: 503, so the caller tries again later. */
+    Map<String, Profile> lastKnownByHandles(Collection<String> handles, Throwable failure) {
+        warn(failure);
+        Map<String, Profile> known = new HashMap<>();
+        for (String handle : handles) {
+            if (!lastKnown.isUnknown(handle)) {
+                known.put(LastKnownProfiles.key(handle), lastKnown.byHandle(handle).orElseThrow(
+                        () -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
+            }
+        }
+        return known;
+    }
+
+    /** One warning per burst of failures, not one per request; the next burst's opening counts the previous one. */
     private void warn(Throwable failure) {
-        long now = System.currentTimeMillis();
-        long last = lastWarning.get();
-        if (now - last >= LOG_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
+        Bursts.Failure counted = failures.failed("users");
+        counted.previous().ifPresent(ended -> LOG.infof("the users service could not answer for %s: %d calls served from the last known copies",
+                ended.length(), ended.count()));
+        if (counted.opened()) {
             LOG.warnf("the users service cannot answer, profiles served from the last known copies: %s", failure.toString());
         }
     }

@@ -126,4 +126,18 @@ class ProvisioningTest {
                 .body("display_name", equalTo("Londo Mollari"));
         Api.anonymous().get("/internal/users").then().statusCode(422).body("$", contains("sub_blank"));
     }
+
+    @Test
+    void theInternalLookupByHandlesAnswersForAllInOneCall() {
+        String handle = SharedStack.get().createUser("byhandles", "By Handles");
+        Api.as("londo").get("/api/profile").then().statusCode(200);
+        List<Map<String, String>> found = Api.anonymous()
+                .queryParam("handle", handle, "LONDO", "nobody" + UUID.randomUUID().toString().substring(0, 8))
+                .get("/internal/users/by-handles").then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(Map.of(SharedStack.get().sub(handle), handle, SharedStack.get().sub("londo"), "londo"),
+                found.stream().collect(Collectors.toMap(u -> u.get("uuid"), u -> u.get("handle"))));
+        assertEquals("Londo Mollari", found.stream().filter(u -> u.get("handle").equals("londo")).findFirst().orElseThrow()
+                .get("display_name"));
+        Api.anonymous().get("/internal/users/by-handles").then().statusCode(422).body("$", contains("handle_blank"));
+    }
 }

@@ -41,6 +41,8 @@ public class ActivityRepository {
 
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_WRITE_LIMIT = 25;
+    private static final String ON = "ON";
+    private static final String OFF = "OFF";
 
     private final DynamoDbClient dynamoDb;
     private final ActivitiesTable table;
@@ -48,6 +50,11 @@ public class ActivityRepository {
     public ActivityRepository(DynamoDbClient dynamoDb, ActivitiesTable table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+    }
+
+    /** The table's name, for what other parts keep in it (idempotency claims). */
+    public String table() {
+        return table.name();
     }
 
     /**
@@ -163,42 +170,89 @@ public class ActivityRepository {
         return count;
     }
 
-    /** Adds {@code delta} to a counter atomically; returns the activity as it is now. */
-    public Optional<Activity> addToCounter(String uuid, String counter, int delta) {
-        try {
-            Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table.name())
-                    .key(activityKey(uuid))
-                    .updateExpression("ADD #c :d")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#c", counter))
-                    .expressionAttributeValues(Map.of(":d", n(delta)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(toActivity(updated));
-        } catch (ConditionalCheckFailedException gone) {
-            return Optional.empty();
-        }
+    /** A like or repost item: who, of what, and whether it stands ({@code on}) or was taken back (a tombstone). */
+    public record MarkerState(String uuid, Marker marker, String sub, boolean on) {
     }
 
-    /** Records that {@code sub} liked or reposted; false when it was already so. */
-    public boolean putMarker(Activity activity, Marker marker, String sub) {
+    /**
+     * Records that {@code sub} liked or reposted, with the outbox attributes of its event: this put is the reaction's
+     * one commit point, and the counter is derived from it ({@link #countMarker}). False when it stood already (also
+     * when the SDK retried this very put after its first attempt landed: the item carries its event either way).
+     */
+    public boolean putMarker(Activity activity, Marker marker, String sub, Map<String, AttributeValue> outbox) {
         Map<String, AttributeValue> item = markerKey(activity.uuid(), marker, sub);
+        item.putAll(outbox);
+        item.put("state", s(ON));
         item.put("ttl", ttl(activity.expiresAt()));
         try {
-            dynamoDb.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamoDb.putItem(r -> r.tableName(table.name()).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #state = :off")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":off", s(OFF))));
             return true;
         } catch (ConditionalCheckFailedException already) {
             return false;
         }
     }
 
-    /** Removes the like or repost of {@code sub}; false when there was none. */
-    public boolean deleteMarker(String uuid, Marker marker, String sub) {
+    /**
+     * Takes back the like or repost of {@code sub}: the marker becomes a tombstone carrying the outbox attributes of
+     * its event, deleted by the relay once delivered. False when there was none standing.
+     */
+    public boolean removeMarker(String uuid, Marker marker, String sub, Map<String, AttributeValue> outbox) {
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":on", s(ON), ":off", s(OFF)));
+        StringBuilder set = new StringBuilder("SET #state = :off");
+        outbox.forEach((name, value) -> {
+            names.put("#" + name, name);
+            values.put(":" + name, value);
+            set.append(", #").append(name).append(" = :").append(name);
+        });
         try {
-            dynamoDb.deleteItem(r -> r.tableName(table.name()).key(markerKey(uuid, marker, sub))
-                    .conditionExpression("attribute_exists(pk)"));
+            dynamoDb.updateItem(r -> r.tableName(table.name()).key(markerKey(uuid, marker, sub))
+                    .updateExpression(set.toString())
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) OR #state = :on)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException absent) {
             return false;
+        }
+    }
+
+    /** The like or repost an item of this table is, if it is one. */
+    public static Optional<MarkerState> markerOf(Map<String, AttributeValue> item) {
+        String sk = item.get("sk").s();
+        int hash = sk.indexOf('#');
+        if (!item.get("pk").s().startsWith("ACT#") || hash < 0 || !item.containsKey("state")) {
+            return Optional.empty();
+        }
+        return Optional.of(new MarkerState(item.get("pk").s().substring("ACT#".length()),
+                Marker.valueOf(sk.substring(0, hash)), sk.substring(hash + 1), ON.equals(item.get("state").s())));
+    }
+
+    /**
+     * Brings the activity's counter in line with a marker, however often it is called: the activity records whom it
+     * counted ({@code counted_likes}, {@code counted_reposts}), and a standing marker is added to the count only if
+     * absent from that set, a tombstone taken off only if present. Returns the activity as it is now, or empty when
+     * nothing changed (counted already, or the activity is gone).
+     */
+    public Optional<Activity> countMarker(MarkerState marker) {
+        String counter = marker.marker() == Marker.LIKE ? "likes_count" : "reposts_count";
+        String counted = marker.marker() == Marker.LIKE ? "counted_likes" : "counted_reposts";
+        try {
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table.name())
+                    .key(activityKey(marker.uuid()))
+                    .updateExpression(marker.on() ? "ADD #c :one, #counted :subs" : "ADD #c :minus DELETE #counted :subs")
+                    .conditionExpression(marker.on() ? "attribute_exists(pk) AND NOT contains(#counted, :sub)" : "contains(#counted, :sub)")
+                    .expressionAttributeNames(Map.of("#c", counter, "#counted", counted))
+                    .expressionAttributeValues(marker.on()
+                            ? Map.of(":one", n(1), ":subs", AttributeValue.fromSs(List.of(marker.sub())), ":sub", s(marker.sub()))
+                            : Map.of(":minus", n(-1), ":subs", AttributeValue.fromSs(List.of(marker.sub())), ":sub", s(marker.sub())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(toActivity(updated));
+        } catch (ConditionalCheckFailedException countedOrGone) {
+            return Optional.empty();
         }
     }
 
@@ -213,6 +267,9 @@ public class ActivityRepository {
         Set<String> found = new HashSet<>();
         for (List<Map<String, AttributeValue>> chunk : chunks(keys, BATCH_GET_LIMIT)) {
             for (Map<String, AttributeValue> item : batchGet(chunk)) {
+                if (OFF.equals(item.getOrDefault("state", s(ON)).s())) {
+                    continue; // taken back, its event not yet relayed
+                }
                 String uuid = item.get("pk").s().substring("ACT#".length());
                 String kind = item.get("sk").s().substring(0, item.get("sk").s().indexOf('#'));
                 found.add(uuid + "|" + kind);
@@ -261,63 +318,6 @@ public class ActivityRepository {
             start = QueryPages.nextStart(response);
         } while (start != null && positions.size() <= limit);
         return page(positions, limit);
-    }
-
-    /** A claim of an idempotency key: the uuid its request writes, that request's hash, and until when it holds. */
-    public record Claim(String uuid, String requestHash, Instant leaseUntil) {
-    }
-
-    /**
-     * Claims an idempotency key for {@code sub}, for the request that will write {@code uuid}: stores the uuid, the
-     * request's hash and a lease, unless a claim younger than 24 hours exists. A claim holding our own uuid is ours:
-     * the SDK's retry of this very put finds the claim its first attempt made.
-     * @return the existing claim of another request, or empty when the key is ours
-     */
-    public Optional<Claim> claimIdempotencyKey(String sub, String key, String requestHash, String uuid, Instant now,
-            Instant leaseUntil, Instant expires) {
-        Map<String, AttributeValue> item = idempotencyKey(sub, key);
-        item.put("uuid", s(uuid));
-        item.put("request_hash", s(requestHash));
-        item.put("lease_until", s(Timestamps.format(leaseUntil)));
-        item.put("expires_at", s(Timestamps.format(expires)));
-        item.put("ttl", ttl(expires));
-        try {
-            dynamoDb.putItem(r -> r.tableName(table.name()).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR expires_at <= :now")
-                    .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
-            return Optional.empty();
-        } catch (ConditionalCheckFailedException claimed) {
-            return Optional.ofNullable(claimOf(sub, key)).filter(claim -> !claim.uuid().equals(uuid));
-        }
-    }
-
-    /**
-     * Takes over a claim whose lease ran out and whose activity was never written, for the request that will write
-     * {@code uuid}; false when another request took it first.
-     */
-    public boolean takeOverIdempotencyKey(String sub, String key, Claim expired, String uuid, Instant leaseUntil) {
-        try {
-            dynamoDb.updateItem(r -> r.tableName(table.name()).key(idempotencyKey(sub, key))
-                    .updateExpression("SET #uuid = :uuid, lease_until = :lease")
-                    .conditionExpression("#uuid = :old")
-                    .expressionAttributeNames(Map.of("#uuid", "uuid"))
-                    .expressionAttributeValues(Map.of(":uuid", s(uuid), ":lease", s(Timestamps.format(leaseUntil)),
-                            ":old", s(expired.uuid()))));
-            return true;
-        } catch (ConditionalCheckFailedException changed) {
-            Claim now = claimOf(sub, key);
-            return now != null && now.uuid().equals(uuid); // our own retried update
-        }
-    }
-
-    private Claim claimOf(String sub, String key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(idempotencyKey(sub, key)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return null;
-        }
-        return new Claim(item.get("uuid").s(), item.get("request_hash").s(),
-                item.containsKey("lease_until") ? Timestamps.parse(item.get("lease_until").s()) : Instant.EPOCH);
     }
 
     private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,
@@ -400,13 +400,6 @@ public class ActivityRepository {
         key.put("pk", s("ACT#" + uuid));
         key.put("sk", s(marker.name() + "#" + sub));
         return key;
-    }
-
-    private static Map<String, AttributeValue> idempotencyKey(String sub, String key) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("IDEM#" + sub + "#" + key));
-        item.put("sk", s("I"));
-        return item;
     }
 
     private static AttributeValue ttl(Instant expires) {

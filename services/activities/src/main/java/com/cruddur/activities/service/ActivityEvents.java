@@ -2,6 +2,8 @@ package com.cruddur.activities.service;
 
 import com.cruddur.activities.Activity;
 import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.activities.repository.ActivityRepository.Marker;
+import com.cruddur.activities.repository.ActivityRepository.MarkerState;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.events.Event;
 import com.cruddur.events.Outbox;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,18 +65,25 @@ public class ActivityEvents implements OutboxDerivations {
 
     @Override
     public List<Event> derive(Map<String, AttributeValue> item) {
+        Optional<MarkerState> marker = ActivityRepository.markerOf(item);
+        if (marker.isPresent()) {
+            counted(marker.get());
+            return List.of();
+        }
         Optional<Activity> stored = ActivityRepository.activityOf(item);
         if (stored.isEmpty()) {
             return List.of();
         }
         Activity activity = stored.get();
         String parentAuthor = derivedWrites(activity);
-        List<Event> mentions = new ArrayList<>();
-        SearchTokens.mentions(activity.message()).stream().limit(MAX_MENTIONS)
-                .forEach(handle -> users.byHandle(handle)
-                        .filter(user -> !user.sub().equals(parentAuthor)) // the reply notification says it already
-                        .ifPresent(user -> mentions.add(event(Event.ACTIVITY_MENTIONED, activity.authorSub(), user.sub(), activity))));
-        return mentions.stream().filter(event -> !event.actorSub().equals(event.recipientSub())).toList();
+        List<String> handles = SearchTokens.mentions(activity.message()).stream().limit(MAX_MENTIONS).toList();
+        if (handles.isEmpty()) {
+            return List.of();
+        }
+        // one call for every handle; the reply notification tells the parent's author already
+        return users.byHandles(handles).values().stream().map(UserDirectory.Profile::sub).distinct()
+                .filter(sub -> !sub.equals(parentAuthor) && !sub.equals(activity.authorSub()))
+                .map(sub -> event(Event.ACTIVITY_MENTIONED, activity.authorSub(), sub, activity)).toList();
     }
 
     /** Search tokens of a crud, or the count of a reply in its parent; returns a reply's parent author. */
@@ -91,9 +99,26 @@ public class ActivityEvents implements OutboxDerivations {
         return parent.map(Activity::authorSub).orElse(null);
     }
 
-    /** A like or repost added or taken back; {@code activity} carries the counts after the change. */
-    public void reacted(String type, String actor, Activity a) {
-        outbox.publish(Event.of(type, Timestamps.format(Instant.now(clock)), actor, a.authorSub(), subject(a)));
+    /**
+     * The outbox attributes of a like or repost added ({@code on}) or taken back by {@code actor}; {@code a} carries
+     * the counts after the change. The marker item carries them, and the relay derives the counter from it.
+     */
+    public Map<String, AttributeValue> reacted(MarkerState marker, Activity a) {
+        String type = marker.marker() == Marker.LIKE
+                ? (marker.on() ? Event.ACTIVITY_LIKED : Event.ACTIVITY_UNLIKED)
+                : (marker.on() ? Event.ACTIVITY_REPOSTED : Event.ACTIVITY_UNREPOSTED);
+        List<Event> events = List.of(Event.of(type, Timestamps.format(Instant.now(clock)), marker.sub(), a.authorSub(), subject(a)));
+        return marker.on() ? outbox.pending(events) : outbox.pendingThenDeleted(events);
+    }
+
+    /**
+     * The counter brought in line with a marker (once per marker, however often); the activity as it is now if
+     * that changed it.
+     */
+    public Optional<Activity> counted(MarkerState marker) {
+        Optional<Activity> changed = activities.countMarker(marker);
+        changed.ifPresent(a -> feeds.changed(a.authorSub()));
+        return changed;
     }
 
     /** An event about a new crud or reply, with an id that depends only on what it says (a resend is the same). */

@@ -5,19 +5,13 @@ import com.cruddur.activities.Activity;
 import com.cruddur.activities.Ttl;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.common.error.ApiException;
+import com.cruddur.common.idempotency.IdempotencyKeys;
 import com.cruddur.common.validation.Validation;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Posting cruds and replies: validation, expiry, and safe retries. The item written is the one commit point; the
@@ -29,22 +23,21 @@ public class Posting {
     public static final int CRUD_MAX = 280;
     public static final int REPLY_MAX = 1024;
     public static final String NOT_FOUND = "activity_not_found";
-    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
-    static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(15);
-    private static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final ActivityRepository activities;
     private final ActivityEvents events;
     private final FeedCache feeds;
     private final ActivitiesConfig config;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
     public Posting(ActivityRepository activities, ActivityEvents events, FeedCache feeds, ActivitiesConfig config,
-            Clock clock) {
+            IdempotencyKeys keys, Clock clock) {
         this.activities = activities;
         this.events = events;
         this.feeds = feeds;
         this.config = config;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -55,30 +48,36 @@ public class Posting {
         Validation validation = messageChecks(text, CRUD_MAX, "message_exceed_max_chars")
                 .check(Validation.isBlank(ttl), "ttl_blank")
                 .check(!Validation.isBlank(ttl) && lifetime.isEmpty(), "ttl_invalid");
-        checkKey(idempotencyKey, validation);
+        IdempotencyKeys.check(idempotencyKey, validation);
         validation.throwIfFailed();
-        return once(sub, idempotencyKey, "crud\n" + ttl + "\n" + text, uuid -> {
+        return keys.once(activities.table(), sub, idempotencyKey, "crud\n" + ttl + "\n" + text, ticket -> {
+            String uuid = ticket.uuid();
             Instant now = now();
             Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
             activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.pending(crud, null));
             committed(crud, sub);
             return crud;
-        });
+        }, this::written);
     }
 
     /** A reply by {@code sub} to a live activity; it expires with it and counts in its {@code replies_count}. */
     public Activity reply(String sub, String parentUuid, String message, String idempotencyKey) {
         String text = message == null ? null : message.strip();
         Validation validation = messageChecks(text, REPLY_MAX, "message_exceed_max_chars_1024");
-        checkKey(idempotencyKey, validation);
+        IdempotencyKeys.check(idempotencyKey, validation);
         Activity parent = live(parentUuid);
         validation.throwIfFailed();
-        return once(sub, idempotencyKey, "reply\n" + parentUuid + "\n" + text, uuid -> {
-            Activity reply = new Activity(uuid, sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
+        return keys.once(activities.table(), sub, idempotencyKey, "reply\n" + parentUuid + "\n" + text, ticket -> {
+            Activity reply = new Activity(ticket.uuid(), sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
             activities.insert(reply, 0, events.pending(reply, parent.authorSub()));
             committed(reply, parent.authorSub());
             return reply;
-        });
+        }, this::written);
+    }
+
+    /** What a request holding an idempotency key wrote, if it did. */
+    private Optional<Activity> written(IdempotencyKeys.Ticket ticket) {
+        return activities.find(ticket.uuid());
     }
 
     /** Nothing after the commit point can fail the write: what follows from it is the outbox's. */
@@ -106,76 +105,7 @@ public class Posting {
                 .check(Validation.hasControlCharacters(text) || Validation.hasNoncharacters(text), "message_invalid_characters");
     }
 
-    private static void checkKey(String key, Validation validation) {
-        validation.check(key != null && (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY
-                || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)), "idempotency_key_invalid");
-    }
-
-    /**
-     * Runs {@code write} once per idempotency key and caller within 24 hours: a retry gets the activity the first
-     * request created. A claim holds for {@link #IDEMPOTENCY_LEASE}: a retry while the first request may still be
-     * writing waits for it briefly, then answers 409; after the lease, a request whose activity never appeared (it
-     * died, or answered 5xx before writing) is taken over. The lease is longer than any DynamoDB call may take
-     * (AwsClients' call timeout), so the first request has either written or given up by then. Without a key, every
-     * call writes.
-     */
-    private Activity once(String sub, String key, String request, Function<String, Activity> write) {
-        String uuid = UUID.randomUUID().toString();
-        if (key == null) {
-            return write.apply(uuid);
-        }
-        String hash = sha256(request);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Instant now = now();
-            Optional<ActivityRepository.Claim> claimed = activities.claimIdempotencyKey(sub, key, hash, uuid, now,
-                    now.plus(IDEMPOTENCY_LEASE), now.plus(IDEMPOTENCY_WINDOW));
-            if (claimed.isEmpty()) {
-                return write.apply(uuid);
-            }
-            ActivityRepository.Claim claim = claimed.get();
-            if (!claim.requestHash().equals(hash)) {
-                throw new ApiException(422, "idempotency_key_reused");
-            }
-            Optional<Activity> first = awaitFirst(claim);
-            if (first.isPresent()) {
-                return first.get();
-            }
-            if (claim.leaseUntil().isAfter(now())) {
-                break;
-            }
-            if (activities.takeOverIdempotencyKey(sub, key, claim, uuid, now().plus(IDEMPOTENCY_LEASE))) {
-                return write.apply(uuid);
-            }
-        }
-        throw new ApiException(409, "idempotency_key_in_progress");
-    }
-
-    /** The claim's activity, waiting up to two seconds for a request that still holds its lease to write it. */
-    private Optional<Activity> awaitFirst(ActivityRepository.Claim claim) {
-        for (int attempt = 0; attempt < 40; attempt++) {
-            Optional<Activity> found = activities.find(claim.uuid());
-            if (found.isPresent() || !claim.leaseUntil().isAfter(now())) {
-                return found;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

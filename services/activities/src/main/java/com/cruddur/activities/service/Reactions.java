@@ -3,16 +3,21 @@ package com.cruddur.activities.service;
 import com.cruddur.activities.Activity;
 import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.activities.repository.ActivityRepository.Marker;
-import com.cruddur.common.error.ApiException;
-import com.cruddur.events.Event;
+import com.cruddur.activities.repository.ActivityRepository.MarkerState;
+import com.cruddur.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Likes and reposts, idempotent per user: a marker item per user and activity is written conditionally, and only
- * the call that created (or removed) it moves the counter, with an atomic ADD. So concurrent and repeated calls
- * keep the count exact without a transaction.
+ * Likes and reposts, idempotent per user: a marker item per user and activity is the reaction's one commit point,
+ * written conditionally with its event in the outbox (taking it back turns it into a tombstone carrying its event).
+ * The counter is derived from the marker, once per marker however often (see {@link ActivityRepository#countMarker}):
+ * tried at once for the response, and by the outbox relay until it is done. So a crash or a 5xx after the marker was
+ * stored leaves nothing off for good, and a retry converges.
  */
 @ApplicationScoped
 public class Reactions {
@@ -24,42 +29,50 @@ public class Reactions {
     private final ActivityRepository activities;
     private final Posting posting;
     private final ActivityEvents events;
-    private final FeedCache feeds;
+    private final Outbox outbox;
 
-    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, FeedCache feeds) {
+    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, Outbox outbox) {
         this.activities = activities;
         this.posting = posting;
         this.events = events;
-        this.feeds = feeds;
+        this.outbox = outbox;
     }
 
     public Counts add(String sub, String uuid, Marker marker) {
-        Activity activity = posting.live(uuid);
-        if (activities.putMarker(activity, marker, sub)) {
-            activity = activities.addToCounter(uuid, counter(marker), 1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
-            feeds.changed(activity.authorSub());
-            events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_LIKED : Event.ACTIVITY_REPOSTED, sub, activity);
-        }
-        return counts(sub, activity);
+        return change(new MarkerState(uuid, marker, sub, true));
     }
 
     public Counts remove(String sub, String uuid, Marker marker) {
-        Activity activity = posting.live(uuid);
-        if (activities.deleteMarker(uuid, marker, sub)) {
-            activity = activities.addToCounter(uuid, counter(marker), -1).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
-            feeds.changed(activity.authorSub());
-            events.reacted(marker == Marker.LIKE ? Event.ACTIVITY_UNLIKED : Event.ACTIVITY_UNREPOSTED, sub, activity);
+        return change(new MarkerState(uuid, marker, sub, false));
+    }
+
+    private Counts change(MarkerState change) {
+        Activity before = posting.live(change.uuid());
+        Set<String> markers = new HashSet<>(activities.markersOf(change.sub(), List.of(before.uuid())));
+        int delta = change.on() ? 1 : -1;
+        Activity after = new Activity(before.uuid(), before.authorSub(), before.message(), before.createdAt(), before.expiresAt(),
+                before.replyTo(), before.repliesCount(), before.likesCount() + (change.marker() == Marker.LIKE ? delta : 0),
+                before.repostsCount() + (change.marker() == Marker.REPOST ? delta : 0));
+        Map<String, AttributeValue> pending = events.reacted(change, after);
+        boolean changed = change.on() ? activities.putMarker(before, change.marker(), change.sub(), pending)
+                : activities.removeMarker(change.uuid(), change.marker(), change.sub(), pending);
+        // committed (or standing already, its event carried by the marker): nothing below may fail the request
+        String key = change.uuid() + "|" + change.marker().name();
+        if (change.on()) {
+            markers.add(key);
+        } else {
+            markers.remove(key);
         }
-        return counts(sub, activity);
-    }
-
-    private Counts counts(String sub, Activity activity) {
-        Set<String> markers = activities.markersOf(sub, List.of(activity.uuid()));
-        return new Counts(activity.likesCount(), activity.repostsCount(), activity.repliesCount(),
-                markers.contains(activity.uuid() + "|LIKE"), markers.contains(activity.uuid() + "|REPOST"));
-    }
-
-    private static String counter(Marker marker) {
-        return marker == Marker.LIKE ? "likes_count" : "reposts_count";
+        Activity now = changed ? after : before;
+        if (changed) {
+            outbox.committed();
+        }
+        try {
+            now = events.counted(change).orElseGet(() -> activities.find(change.uuid()).orElse(before));
+        } catch (RuntimeException e) {
+            // the relay counts it later; the response says what the count will be
+        }
+        return new Counts(now.likesCount(), now.repostsCount(), now.repliesCount(),
+                markers.contains(change.uuid() + "|LIKE"), markers.contains(change.uuid() + "|REPOST"));
     }
 }

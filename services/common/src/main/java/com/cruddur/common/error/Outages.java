@@ -3,11 +3,7 @@ package com.cruddur.common.error;
 import com.cruddur.common.telemetry.ErrorReporter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -15,7 +11,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * A dependency that is unreachable or throttling is not our bug: the request answers 503 {@code
  * ["service_unavailable"]} with {@code Retry-After}, and the outage is told once per burst, not once per request.
- * A burst is the run of failures of one dependency with less than {@link #QUIET} between them: its first failure
+ * A burst is the run of failures of one dependency with less than {@link Bursts#QUIET} between them: its first failure
  * logs one WARN and sends one Rollbar report; the first failure after the quiet period logs, at INFO, how many
  * requests the previous burst answered 503, before opening the next.
  */
@@ -24,29 +20,15 @@ public class Outages {
 
     private static final Logger LOG = Logger.getLogger(Outages.class);
 
-    /** How long a dependency must have been quiet for its next failure to open a new burst. */
-    static final Duration QUIET = Duration.ofSeconds(30);
     /** The client's wait before retrying, in seconds ({@code Retry-After}). */
     public static final String RETRY_AFTER_SECONDS = "5";
 
     private final ErrorReporter reporter;
-    private final Clock clock;
-    private final Map<String, Burst> bursts = new ConcurrentHashMap<>();
-
-    private static final class Burst {
-        final Instant started;
-        Instant last;
-        long count;
-
-        Burst(Instant started) {
-            this.started = started;
-            this.last = started;
-        }
-    }
+    private final Bursts bursts;
 
     public Outages(ErrorReporter reporter, Clock clock) {
         this.reporter = reporter;
-        this.clock = clock;
+        this.bursts = new Bursts(clock);
     }
 
     /**
@@ -71,33 +53,18 @@ public class Outages {
      * @return whether this failure opened a burst (and so was logged and reported)
      */
     public boolean record(String dependency, Throwable error, ErrorReporter.Failure failure) {
-        Instant now = clock.instant();
-        Burst[] ended = {null};
-        boolean[] opened = {false};
-        bursts.compute(dependency, (name, burst) -> {
-            if (burst == null || burst.last.plus(QUIET).isBefore(now)) {
-                ended[0] = burst;
-                opened[0] = true;
-                burst = new Burst(now);
-            }
-            burst.last = now;
-            burst.count++;
-            return burst;
-        });
-        if (ended[0] != null) {
-            LOG.infof("%s was unavailable for %s: %d requests answered 503", dependency,
-                    Duration.between(ended[0].started, ended[0].last), ended[0].count);
-        }
-        if (opened[0]) {
+        Bursts.Failure counted = bursts.failed(dependency);
+        counted.previous().ifPresent(ended -> LOG.infof("%s was unavailable for %s: %d requests answered 503", dependency,
+                ended.length(), ended.count()));
+        if (counted.opened()) {
             LOG.warnf("%s is unavailable, answering 503 until it is back: %s", dependency, error.toString());
             reporter.report(error, failure);
         }
-        return opened[0];
+        return counted.opened();
     }
 
     /** How many requests the current (or last) burst of {@code dependency} answered 503. */
     public long burstCount(String dependency) {
-        Burst burst = bursts.get(dependency);
-        return burst == null ? 0 : burst.count;
+        return bursts.count(dependency);
     }
 }

@@ -48,7 +48,7 @@ class OutagesTest {
         assertEquals(10, outages.burstCount("DynamoDB"));
         assertTrue(outages.record("SQS", error, failure), "each dependency has its own bursts");
 
-        clock.advance(Outages.QUIET.plusSeconds(1));
+        clock.advance(Bursts.QUIET.plusSeconds(1));
         assertTrue(outages.record("DynamoDB", error, failure), "after a quiet period, the next failure opens a new burst");
         assertEquals(1, outages.burstCount("DynamoDB"));
     }

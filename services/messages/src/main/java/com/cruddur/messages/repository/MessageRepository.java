@@ -99,6 +99,18 @@ public class MessageRepository {
         }
     }
 
+    /** The message {@code uuid} of a conversation, stored at {@code at}, if it is there. */
+    public Optional<Message> find(String group, String uuid, Instant at) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key("GRP#" + group, MESSAGE_PREFIX + Timestamps.format(at) + "#" + uuid))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toMessage(group, item));
+    }
+
+    /** The table's name, for what other parts keep in it (idempotency claims). */
+    public String table() {
+        return table.name();
+    }
+
     /** A message item of this table, with its recipient, if the item is one. */
     public static Optional<Map.Entry<Message, String>> messageOf(Map<String, AttributeValue> item) {
         if (!item.get("pk").s().startsWith("GRP#") || !item.get("sk").s().startsWith(MESSAGE_PREFIX) || !item.containsKey("recipient")) {

@@ -4,6 +4,7 @@ import com.cruddur.common.auth.Caller;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.messages.service.Conversations;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,12 +64,14 @@ public class MessagesResource {
     @POST
     @Path("/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Object send(SendRequest request) {
+    public Object send(SendRequest request, @Context HttpServerRequest http) {
         SendRequest body = request == null ? new SendRequest(null, null, null) : request;
         String sub = caller.requireSub();
+        // the header as sent: an empty one is "" (and refused), where @HeaderParam says null
+        String key = http.getHeader("Idempotency-Key");
         if (body.messageGroupUuid() != null) {
-            return conversations.send(sub, body.messageGroupUuid(), body.message());
+            return conversations.send(sub, body.messageGroupUuid(), body.message(), key);
         }
-        return new Started(conversations.start(sub, body.handle(), body.message()));
+        return new Started(conversations.start(sub, body.handle(), body.message(), key));
     }
 }

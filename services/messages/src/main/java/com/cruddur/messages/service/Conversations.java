@@ -1,6 +1,7 @@
 package com.cruddur.messages.service;
 
 import com.cruddur.common.error.ApiException;
+import com.cruddur.common.idempotency.IdempotencyKeys;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.common.validation.Validation;
@@ -43,12 +44,14 @@ public class Conversations implements OutboxDerivations {
     private final MessageRepository messages;
     private final UserDirectory users;
     private final Outbox outbox;
+    private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public Conversations(MessageRepository messages, UserDirectory users, Outbox outbox, Clock clock) {
+    public Conversations(MessageRepository messages, UserDirectory users, Outbox outbox, IdempotencyKeys keys, Clock clock) {
         this.messages = messages;
         this.users = users;
         this.outbox = outbox;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -70,31 +73,41 @@ public class Conversations implements OutboxDerivations {
         return new ItemPage(render(page.items()), page.next());
     }
 
-    /** Starts a conversation with {@code handle}, or continues the one the two have; returns its uuid. */
-    public String start(String caller, String handle, String text) {
+    /**
+     * Starts a conversation with {@code handle}, or continues the one the two have; returns its uuid. With an
+     * {@code idempotencyKey}, a retry sends nothing new (the pair's conversation is the same anyway).
+     */
+    public String start(String caller, String handle, String text, String idempotencyKey) {
         String message = text == null ? null : text.strip();
         String receiverHandle = handle == null ? null : handle.strip();
         Optional<UserDirectory.Profile> receiver = Validation.isHandle(receiverHandle) ? users.byHandle(receiverHandle)
                 : Optional.empty();
-        checks(message)
+        Validation validation = checks(message)
                 .check(receiver.isEmpty(), "user_reciever_handle_blank")
-                .check(receiver.isPresent() && receiver.get().sub().equals(caller), "message_self")
-                .throwIfFailed();
+                .check(receiver.isPresent() && receiver.get().sub().equals(caller), "message_self");
+        IdempotencyKeys.check(idempotencyKey, validation).throwIfFailed();
         String other = receiver.orElseThrow().sub();
-        Instant now = now();
-        String group = messages.claimPair(caller, other, UUID.randomUUID().toString(), now);
-        deliver(new Message(UUID.randomUUID().toString(), group, caller, message, now), other);
+        String group = messages.claimPair(caller, other, UUID.randomUUID().toString(), now());
+        keys.once(messages.table(), caller, idempotencyKey, "start\n" + receiverHandle + "\n" + message,
+                ticket -> deliver(new Message(ticket.uuid(), group, caller, message, ticket.at()), other),
+                ticket -> messages.find(group, ticket.uuid(), ticket.at()));
         return group;
     }
 
-    /** Adds a message to a conversation the caller belongs to; returns it as the frontend appends it. */
-    public Item send(String caller, String group, String text) {
+    /**
+     * Adds a message to a conversation the caller belongs to; returns it as the frontend appends it. With an
+     * {@code idempotencyKey}, a retry returns the message the first request stored.
+     */
+    public Item send(String caller, String group, String text, String idempotencyKey) {
         String message = text == null ? null : text.strip();
-        checks(message).check(Validation.isBlank(group), "message_group_uuid_blank").throwIfFailed();
-        List<String> members = requireMember(caller, group.strip());
+        Validation validation = checks(message).check(Validation.isBlank(group), "message_group_uuid_blank");
+        IdempotencyKeys.check(idempotencyKey, validation).throwIfFailed();
+        String groupUuid = group.strip();
+        List<String> members = requireMember(caller, groupUuid);
         String other = members.get(0).equals(caller) ? members.get(1) : members.get(0);
-        Message sent = new Message(UUID.randomUUID().toString(), group.strip(), caller, message, now());
-        deliver(sent, other);
+        Message sent = keys.once(messages.table(), caller, idempotencyKey, "send\n" + groupUuid + "\n" + message,
+                ticket -> deliver(new Message(ticket.uuid(), groupUuid, caller, message, ticket.at()), other),
+                ticket -> messages.find(groupUuid, ticket.uuid(), ticket.at()));
         return renderNew(sent);
     }
 
@@ -102,7 +115,7 @@ public class Conversations implements OutboxDerivations {
      * The message item is the commit point and carries its event; the inbox entries follow from it (at once if
      * DynamoDB answers, else by the outbox relay, see {@link #derive}).
      */
-    private void deliver(Message message, String other) {
+    private Message deliver(Message message, String other) {
         String at = Timestamps.format(message.createdAt());
         messages.insert(message, other, outbox.pending(List.of(new Event(message.uuid(), Event.MESSAGE_SENT,
                 Event.SCHEMA_VERSION, at, message.senderSub(), other, new Event.Subject(null, null, message.uuid(),
@@ -113,6 +126,7 @@ public class Conversations implements OutboxDerivations {
         } catch (RuntimeException e) {
             // still pending in the outbox
         }
+        return message;
     }
 
     @Override

@@ -47,6 +47,23 @@ public class UserRepository {
         return findBySub(claim.get("sub").s());
     }
 
+    /** The users holding these handles (any letter case), in no particular order: two batch reads. */
+    public List<User> findByHandles(Collection<String> handles) {
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles).stream().map(h -> key(handleKey(h))).toList();
+        List<String> subs = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
+            Map<String, KeysAndAttributes> request = Map.of(table.name(),
+                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> pending = request;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
+                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> subs.add(item.get("sub").s()));
+                request = response.unprocessedKeys();
+            }
+        }
+        return subs.isEmpty() ? List.of() : findBySubs(subs);
+    }
+
     /** The users among {@code subs} that exist, in no particular order, read in batches of 100. */
     public List<User> findBySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));

@@ -51,6 +51,17 @@ public class InternalUsersResource {
         return users.findBySubs(subs).stream().map(Profiles.ShortProfile::of).toList();
     }
 
+    /** {@code GET /internal/users/by-handles?handle=a&handle=b}: the profiles of those handles users hold. */
+    @GET
+    @Path("/by-handles")
+    public List<Profiles.Profile> byHandles(@QueryParam("handle") List<String> handles) {
+        new Validation()
+                .check(handles == null || handles.isEmpty(), "handle_blank")
+                .check(handles != null && handles.size() > MAX_BATCH, "handle_too_many")
+                .throwIfFailed();
+        return users.findByHandles(handles).stream().map(Profiles.Profile::of).toList();
+    }
+
     @GET
     @Path("/by-handle/{handle}")
     public Profiles.Profile byHandle(@PathParam("handle") String handle) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,6 +61,19 @@ public class UserService {
         }
         return users.findByHandle(handle).or(() -> cognito.findByHandle(handle)
                 .filter(CognitoUsers.CognitoUser::confirmed).map(this::provision));
+    }
+
+    /** The users with these handles, as {@link #findByHandle} finds each, with one batch read for those stored. */
+    public List<User> findByHandles(Collection<String> handles) {
+        List<String> valid = handles.stream().filter(Validation::isHandle).toList();
+        List<User> found = new ArrayList<>(valid.isEmpty() ? List.of() : users.findByHandles(valid));
+        Set<String> missing = new HashSet<>();
+        valid.forEach(handle -> missing.add(handle.toLowerCase(Locale.ROOT)));
+        found.forEach(user -> missing.remove(user.handle().toLowerCase(Locale.ROOT)));
+        for (String handle : missing) {
+            cognito.findByHandle(handle).filter(CognitoUsers.CognitoUser::confirmed).map(this::provision).ifPresent(found::add);
+        }
+        return found;
     }
 
     /** The users with these subs (unknown ones provisioned from Cognito, ones Cognito lacks left out). */
