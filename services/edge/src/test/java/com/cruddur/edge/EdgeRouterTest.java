@@ -31,6 +31,17 @@ class EdgeRouterTest {
     }
 
     @Test
+    void aClientThatOffersHttp2IsAnsweredOverHttp11() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build()
+                .send(Raw.request("/api/users/@bayko/short").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, response.version());
+    }
+
+    @Test
     void aUrlThatIsNotAUriIs400InJsonAndNeverReachesAService() throws Exception {
         Raw.Answer answer = Raw.getVerbatim("/api/activities/%zz");
         assertEquals(400, answer.status());
