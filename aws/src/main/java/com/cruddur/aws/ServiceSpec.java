@@ -56,7 +56,8 @@ public record ServiceSpec(
     public static final ServiceSpec MESSAGES = new ServiceSpec("messages", 4571,
             new TableSpec("MESSAGES_TABLE", "cruddur-messages", "pk", "sk", List.of(new Index("inbox", "gsi1pk", "gsi1sk"),
                     new Index("outbox", "outbox", "outbox_due"))),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem"),
             Events.PUBLISHES, true, false);
 
     /** Every service that runs in AWS; the edge does not (the load balancer routes instead). */

@@ -77,7 +77,7 @@ class TaskRolesTest {
         String table = "${" + deployment.service("messages").table() + ".Arn}";
         Set<String> expected = rights(
                 List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem"), List.of(table, table + "/index/*"));
+                        "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table, table + "/index/*"));
         expected.addAll(rights(List.of("sqs:SendMessage"), List.of("${" + queue + ".Arn}")));
         assertEquals(expected, granted(deployment.service("messages").taskRole()));
     }
