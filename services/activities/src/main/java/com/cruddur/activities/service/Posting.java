@@ -117,7 +117,7 @@ public class Posting {
      * request created. A claim holds for {@link #IDEMPOTENCY_LEASE}: a retry while the first request may still be
      * writing waits for it briefly, then answers 409; after the lease, a request whose activity never appeared (it
      * died, or answered 5xx before writing) is taken over. The lease is longer than any DynamoDB call may take
-     * (AwsClients' call timeout), so the first request has either written or given up by then. Without a key, every
+     * ({@code cruddur.aws.call-timeout}), so the first request has either written or given up by then. Without a key, every
      * call writes.
      */
     private Activity once(String sub, String key, String request, Function<String, Activity> write) {
