@@ -54,14 +54,9 @@ public class UserRepository {
         List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles).stream().map(h -> key(handleKey(h))).toList();
         List<String> subs = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> request = Map.of(table.name(),
-                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> subs.add(item.get("sub").s()));
-                request = response.unprocessedKeys();
-            }
+            Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build())
+                    .forEach(item -> subs.add(item.get("sub").s()));
         }
         return subs.isEmpty() ? List.of() : findBySubs(subs);
     }
