@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TableActionsTest {
 
     private static final Pattern CALL = Pattern.compile("\\bdynamoDb\\.([a-z][A-Za-z]*)\\(");
+    /** The batch helper in common ({@code Batches.get(dynamoDb, ...)}) calls BatchGetItem or BatchWriteItem. */
+    private static final Pattern BATCH = Pattern.compile("\\bBatches\\.(get|write)\\(dynamoDb\\b");
 
     static Stream<ServiceSpec> services() {
         return ServiceSpec.ALL.stream();
@@ -46,10 +48,16 @@ class TableActionsTest {
         Set<String> operations = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher call = CALL.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher call = CALL.matcher(source);
                 while (call.find()) {
-                    String method = call.group(1);
+                    // a paginator (queryPaginator) calls its operation (Query) once per page
+                    String method = call.group(1).replaceFirst("Paginator$", "");
                     operations.add("dynamodb:" + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+                }
+                Matcher batch = BATCH.matcher(source);
+                while (batch.find()) {
+                    operations.add(batch.group(1).equals("get") ? "dynamodb:BatchGetItem" : "dynamodb:BatchWriteItem");
                 }
             }
         } catch (IOException e) {

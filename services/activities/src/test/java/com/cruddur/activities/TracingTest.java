@@ -73,6 +73,8 @@ class TracingTest {
         List<SpanData> dynamo = trace.stream().filter(s -> s.getName().startsWith("DynamoDb.")).toList();
         assertFalse(dynamo.isEmpty(), "DynamoDB calls are spans of the request: " + trace);
         assertTrue(dynamo.stream().allMatch(s -> s.getKind() == SpanKind.CLIENT && ids.contains(s.getParentSpanId())));
+        // the feed's shard queries, by the extension's OpenTelemetry support (quarkus.dynamodb.telemetry.enabled)
+        assertTrue(dynamo.stream().anyMatch(s -> s.getName().equals("DynamoDb.Query")), "a Query span: " + dynamo);
     }
 
     @Inject
@@ -92,10 +94,29 @@ class TracingTest {
                 if (message.body().contains(crud) && message.body().contains("activity.replied")) {
                     String traceparent = message.messageAttributes().get("traceparent").stringValue();
                     assertEquals(trace, traceparent.split("-")[1], "the event continues the request's trace");
+                    assertSendSpan(message.messageId());
                     return;
                 }
             }
         }
         throw new AssertionError("no activity.replied event for " + crud);
+    }
+
+    /** The outbox relay's SendMessage is a producer span, by the extension's telemetry (quarkus.sqs.telemetry.enabled). */
+    private void assertSendSpan(String messageId) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            for (SpanData span : exporter.getFinishedSpanItems()) {
+                if (messageId.equals(span.getAttributes().get(AttributeKey.stringKey("messaging.message.id")))) {
+                    String queueUrl = SharedStack.get().queues().queue();
+                    assertEquals(queueUrl.substring(queueUrl.lastIndexOf('/') + 1) + " publish", span.getName());
+                    assertEquals(SpanKind.PRODUCER, span.getKind());
+                    assertEquals("SendMessage", span.getAttributes().get(AttributeKey.stringKey("rpc.method")));
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no span of the SendMessage of " + messageId + " in " + exporter.getFinishedSpanItems());
     }
 }

@@ -1,7 +1,11 @@
 package com.cruddur.activities.repository;
 
+import static com.cruddur.common.aws.Attributes.key;
+import static com.cruddur.common.aws.Attributes.n;
+import static com.cruddur.common.aws.Attributes.s;
+
 import com.cruddur.activities.Activity;
-import com.cruddur.common.aws.QueryPages;
+import com.cruddur.common.aws.Batches;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -154,20 +158,12 @@ public class ActivityRepository {
 
     /** How many live cruds a user has. */
     public long countLiveByAuthor(String sub, Instant now) {
-        long count = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(r -> r.tableName(table.name()).indexName(ActivitiesTable.AUTHOR_INDEX)
-                    .keyConditionExpression("gsi2pk = :pk")
-                    .filterExpression("expires_at > :now")
-                    .expressionAttributeValues(Map.of(":pk", s("AUTHOR#" + sub), ":now", s(Timestamps.format(now))))
-                    .select(Select.COUNT)
-                    .exclusiveStartKey(from));
-            count += response.count();
-            start = QueryPages.nextStart(response);
-        } while (start != null);
-        return count;
+        return dynamoDb.queryPaginator(r -> r.tableName(table.name()).indexName(ActivitiesTable.AUTHOR_INDEX)
+                        .keyConditionExpression("gsi2pk = :pk")
+                        .filterExpression("expires_at > :now")
+                        .expressionAttributeValues(Map.of(":pk", s("AUTHOR#" + sub), ":now", s(Timestamps.format(now))))
+                        .select(Select.COUNT))
+                .stream().mapToLong(QueryResponse::count).sum();
     }
 
     /** A like or repost item: who, of what, and whether it stands ({@code on}) or was taken back (a tombstone). */
@@ -291,69 +287,53 @@ public class ActivityRepository {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
         for (List<WriteRequest> chunk : chunks(writes, BATCH_WRITE_LIMIT)) {
-            Map<String, List<WriteRequest>> pending = Map.of(table.name(), chunk);
-            while (!pending.isEmpty()) {
-                Map<String, List<WriteRequest>> request = pending;
-                pending = dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
-            }
+            Batches.write(dynamoDb, table.name(), chunk);
         }
     }
 
     /** The uuids of live cruds indexed under {@code token}, newest first, with their positions. */
     public Page<String> searchToken(String token, Optional<String> after, Instant now, int limit) {
         List<String> positions = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("TOKEN#" + token), ":now", s(Timestamps.format(now))));
-            after.ifPresent(p -> values.put(":after", s(p)));
-            QueryResponse response = dynamoDb.query(r -> r.tableName(table.name())
-                    .keyConditionExpression("pk = :pk" + (after.isPresent() ? " AND sk < :after" : ""))
-                    .filterExpression("expires_at > :now")
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("TOKEN#" + token), ":now", s(Timestamps.format(now))));
+        after.ifPresent(p -> values.put(":after", s(p)));
+        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
+                .keyConditionExpression("pk = :pk" + (after.isPresent() ? " AND sk < :after" : ""))
+                .filterExpression("expires_at > :now")
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit + 1))) {
             response.items().forEach(item -> positions.add(item.get("sk").s()));
-            start = QueryPages.nextStart(response);
-        } while (start != null && positions.size() <= limit);
+            if (positions.size() > limit) {
+                break;
+            }
+        }
         return page(positions, limit);
     }
 
     private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,
             boolean ascending, Instant now, int limit) {
         List<Activity> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":now", s(Timestamps.format(now))));
-            after.ifPresent(p -> values.put(":after", s(p)));
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(index)
-                    .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + (ascending ? " > " : " < ") + ":after" : ""))
-                    .filterExpression("expires_at > :now")
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(ascending)
-                    .exclusiveStartKey(from);
-            if (limit < Integer.MAX_VALUE) {
-                query.limit(limit);
-            }
-            QueryResponse response = dynamoDb.query(query.build());
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":now", s(Timestamps.format(now))));
+        after.ifPresent(p -> values.put(":after", s(p)));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(index)
+                .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + (ascending ? " > " : " < ") + ":after" : ""))
+                .filterExpression("expires_at > :now")
+                .expressionAttributeValues(values)
+                .scanIndexForward(ascending);
+        if (limit < Integer.MAX_VALUE) {
+            query.limit(limit);
+        }
+        for (QueryResponse response : dynamoDb.queryPaginator(query.build())) {
             response.items().forEach(item -> found.add(toActivity(item)));
-            start = QueryPages.nextStart(response);
-        } while (start != null && found.size() < limit);
+            if (found.size() >= limit) {
+                break;
+            }
+        }
         return found.size() > limit ? found.subList(0, limit) : found;
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!pending.isEmpty()) {
-            Map<String, KeysAndAttributes> request = pending;
-            var response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-            items.addAll(response.responses().getOrDefault(table.name(), List.of()));
-            pending = response.unprocessedKeys();
-        }
-        return items;
+        return Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
     }
 
     private static <T> Page<T> page(List<T> items, int limit) {
@@ -389,28 +369,14 @@ public class ActivityRepository {
     }
 
     private static Map<String, AttributeValue> activityKey(String uuid) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s("ACT#" + uuid));
-        key.put("sk", s("A"));
-        return key;
+        return key("ACT#" + uuid, "A");
     }
 
     private static Map<String, AttributeValue> markerKey(String uuid, Marker marker, String sub) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s("ACT#" + uuid));
-        key.put("sk", s(marker.name() + "#" + sub));
-        return key;
+        return key("ACT#" + uuid, marker.name() + "#" + sub);
     }
 
     private static AttributeValue ttl(Instant expires) {
         return n(expires.getEpochSecond());
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.builder().n(Long.toString(value)).build();
     }
 }

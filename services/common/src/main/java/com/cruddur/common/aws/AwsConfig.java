@@ -2,6 +2,7 @@ package com.cruddur.common.aws;
 
 import io.smallrye.config.ConfigMapping;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,12 @@ import java.util.Optional;
 public interface AwsConfig {
 
     String region();
+
+    /** How long one attempt of an AWS call may take ({@code quarkus.*.api-call-attempt-timeout} of every client). */
+    Duration attemptTimeout();
+
+    /** How long an AWS call may take, retries included ({@code quarkus.*.api-call-timeout} of every client). */
+    Duration callTimeout();
 
     Endpoints endpoint();
 

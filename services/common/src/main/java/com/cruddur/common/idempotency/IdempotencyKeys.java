@@ -60,7 +60,7 @@ public class IdempotencyKeys {
      * wrote, looked up by {@code find}. A claim holds for {@link #LEASE}: a retry while the first request may still be
      * writing waits for it briefly, then answers 409 {@code idempotency_key_in_progress}; after the lease, a request
      * whose write never appeared (it died, or answered 5xx before writing) is taken over. The lease is longer than
-     * any DynamoDB call may take (AwsClients' call timeout), so the first request has either written or given up by
+     * any DynamoDB call may take ({@code cruddur.aws.call-timeout}), so the first request has either written or given up by
      * then. The same key with another {@code request} is 422 {@code idempotency_key_reused}. Without a key, every
      * call writes.
      */

@@ -1,6 +1,8 @@
 package com.cruddur.messages.repository;
 
-import com.cruddur.common.aws.QueryPages;
+import static com.cruddur.common.aws.Attributes.key;
+import static com.cruddur.common.aws.Attributes.s;
+
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.messages.Message;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,19 +152,17 @@ public class MessageRepository {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("INBOX#" + member)));
         after.ifPresent(position -> values.put(":after", s(position)));
         List<InboxEntry> entries = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(r -> r.tableName(table.name()).indexName(MessagesTable.INBOX_INDEX)
-                    .keyConditionExpression("gsi1pk = :pk" + (after.isPresent() ? " AND gsi1sk < :after" : ""))
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from));
+        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name()).indexName(MessagesTable.INBOX_INDEX)
+                .keyConditionExpression("gsi1pk = :pk" + (after.isPresent() ? " AND gsi1sk < :after" : ""))
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit + 1))) {
             response.items().forEach(item -> entries.add(new InboxEntry(item.get("group_uuid").s(), item.get("other_member").s(),
                     item.get("last_message").s(), Timestamps.parse(item.get("last_at").s()), item.get("gsi1sk").s())));
-            start = QueryPages.nextStart(response);
-        } while (start != null && entries.size() <= limit);
+            if (entries.size() > limit) {
+                break;
+            }
+        }
         if (entries.size() > limit) {
             return new Page<>(List.copyOf(entries.subList(0, limit)), Optional.of(entries.get(limit - 1).position()));
         }
@@ -179,23 +179,21 @@ public class MessageRepository {
         // BETWEEN is inclusive: the message at the cursor itself is dropped below
         String condition = before.isPresent() ? "pk = :pk AND sk BETWEEN :prefix AND :before" : "pk = :pk AND begins_with(sk, :prefix)";
         List<Message> newestFirst = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse response = dynamoDb.query(r -> r.tableName(table.name())
-                    .keyConditionExpression(condition)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit + 2)
-                    .exclusiveStartKey(from));
+        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit + 2))) {
             for (Map<String, AttributeValue> item : response.items()) {
                 Message message = toMessage(group, item);
                 if (before.isEmpty() || !position(message).equals(before.get())) {
                     newestFirst.add(message);
                 }
             }
-            start = QueryPages.nextStart(response);
-        } while (start != null && newestFirst.size() <= limit);
+            if (newestFirst.size() > limit) {
+                break;
+            }
+        }
         boolean more = newestFirst.size() > limit;
         List<Message> page = new ArrayList<>(more ? newestFirst.subList(0, limit) : newestFirst);
         Collections.reverse(page);
@@ -214,16 +212,5 @@ public class MessageRepository {
 
     private static List<String> sorted(String a, String b) {
         return a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a);
-    }
-
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s(pk));
-        key.put("sk", s(sk));
-        return key;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
     }
 }

@@ -1,6 +1,9 @@
 package com.cruddur.notifications.repository;
 
-import com.cruddur.common.aws.QueryPages;
+import static com.cruddur.common.aws.Attributes.n;
+import static com.cruddur.common.aws.Attributes.s;
+
+import com.cruddur.common.aws.Attributes;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.notifications.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +69,7 @@ public class NotificationRepository {
         item.put("message", s(n.message()));
         item.put("created_at", s(Timestamps.format(n.createdAt())));
         item.put("expires_at", s(Timestamps.format(n.expiresAt())));
-        item.put("ttl", AttributeValue.builder().n(Long.toString(n.expiresAt().getEpochSecond())).build());
+        item.put("ttl", n(n.expiresAt().getEpochSecond()));
         item.put("replies_count", n(n.repliesCount()));
         item.put("reposts_count", n(n.repostsCount()));
         item.put("likes_count", n(n.likesCount()));
@@ -76,7 +79,7 @@ public class NotificationRepository {
         pointer.put("event_id", s(eventId));
         pointer.put("event_time", s(Timestamps.format(n.createdAt())));
         pointer.put("at", s(at));
-        pointer.put("ttl", AttributeValue.builder().n(Long.toString(n.expiresAt().getEpochSecond())).build());
+        pointer.put("ttl", n(n.expiresAt().getEpochSecond()));
         dynamoDb.putItem(r -> r.tableName(table.name()).item(pointer));
     }
 
@@ -90,24 +93,24 @@ public class NotificationRepository {
         Map<String, AttributeValue> pointer = key(recipient, "ID#" + uuid);
         pointer.put("event_id", s(eventId));
         pointer.put("event_time", s(eventTime));
-        pointer.put("ttl", AttributeValue.builder().n(Long.toString(expires.getEpochSecond())).build());
+        pointer.put("ttl", n(expires.getEpochSecond()));
         dynamoDb.putItem(r -> r.tableName(table.name()).item(pointer));
     }
 
     /** The recipient's live notifications, newest first. */
     public Page page(String recipient, Optional<String> after, Instant now, int limit) {
         List<Notification> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamoDb.query(query(recipient, after, now, false).limit(limit + 2).exclusiveStartKey(start).build());
+        for (QueryResponse response : dynamoDb.queryPaginator(query(recipient, after, now, false).limit(limit + 2).build())) {
             for (Map<String, AttributeValue> item : response.items()) {
                 Notification n = toNotification(recipient, item);
                 if (after.isEmpty() || !position(n).equals(after.get())) {
                     found.add(n);
                 }
             }
-            start = QueryPages.nextStart(response);
-        } while (start != null && found.size() <= limit);
+            if (found.size() > limit) {
+                break;
+            }
+        }
         if (found.size() > limit) {
             return new Page(List.copyOf(found.subList(0, limit)), Optional.of(position(found.get(limit - 1))));
         }
@@ -117,13 +120,13 @@ public class NotificationRepository {
     /** The recipient's live, unread notifications at or before {@code upTo} (all when empty), the newest {@code max}. */
     public List<Notification> unread(String recipient, Optional<String> upTo, Instant now, int max) {
         List<Notification> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamoDb.query(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
-                    .limit(max).exclusiveStartKey(start).build());
+        for (QueryResponse response : dynamoDb.queryPaginator(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
+                .limit(max).build())) {
             response.items().forEach(item -> found.add(toNotification(recipient, item)));
-            start = QueryPages.nextStart(response);
-        } while (start != null && found.size() < max);
+            if (found.size() >= max) {
+                break;
+            }
+        }
         return found.size() > max ? List.copyOf(found.subList(0, max)) : found;
     }
 
@@ -182,17 +185,6 @@ public class NotificationRepository {
     }
 
     private static Map<String, AttributeValue> key(String recipient, String sk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put("pk", s("USER#" + recipient));
-        key.put("sk", s(sk));
-        return key;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.builder().n(Long.toString(value)).build();
+        return Attributes.key("USER#" + recipient, sk);
     }
 }

@@ -1,17 +1,28 @@
 package com.cruddur.users.client;
 
-import com.cruddur.common.aws.AwsClients;
+import com.cruddur.common.aws.AwsConfig;
+import com.cruddur.common.aws.AwsCredentials;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.instrumentation.awssdk.v2_2.AwsSdkTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads users from the Cognito user pool (AdminGetUser), the source of every new profile. */
+/**
+ * Reads users from the Cognito user pool (AdminGetUser), the source of every new profile. A plain SDK client, as the
+ * Quarkus Cognito extension does not resolve here (docs/aws-clients.md), built with the settings the Quarkus DynamoDB
+ * and SQS clients get from configuration: region, emulator endpoint, credentials, timeouts and a span per call.
+ */
 @ApplicationScoped
 public class CognitoUsers {
 
@@ -26,9 +37,19 @@ public class CognitoUsers {
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
 
-    public CognitoUsers(AwsClients aws, @ConfigProperty(name = "cruddur.cognito.user-pool-id") String userPoolId) {
-        this.cognito = aws.build(CognitoIdentityProviderClient.builder().httpClient(UrlConnectionHttpClient.create()),
-                aws.config().endpoint().cognito());
+    public CognitoUsers(AwsConfig aws, @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials,
+            OpenTelemetry openTelemetry, @ConfigProperty(name = "cruddur.cognito.user-pool-id") String userPoolId) {
+        var builder = CognitoIdentityProviderClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .addExecutionInterceptor(AwsSdkTelemetry.create(openTelemetry).newExecutionInterceptor())
+                        .apiCallAttemptTimeout(aws.attemptTimeout())
+                        .apiCallTimeout(aws.callTimeout())
+                        .build());
+        aws.endpoint().cognito().ifPresent(builder::endpointOverride);
+        this.cognito = builder.build();
         this.userPoolId = userPoolId;
     }
 

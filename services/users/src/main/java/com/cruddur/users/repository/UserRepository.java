@@ -1,11 +1,14 @@
 package com.cruddur.users.repository;
 
+import static com.cruddur.common.aws.Attributes.key;
+import static com.cruddur.common.aws.Attributes.s;
+
+import com.cruddur.common.aws.Batches;
 import com.cruddur.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -52,14 +54,9 @@ public class UserRepository {
         List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles).stream().map(h -> key(handleKey(h))).toList();
         List<String> subs = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Map<String, KeysAndAttributes> request = Map.of(table.name(),
-                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> subs.add(item.get("sub").s()));
-                request = response.unprocessedKeys();
-            }
+            Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build())
+                    .forEach(item -> subs.add(item.get("sub").s()));
         }
         return subs.isEmpty() ? List.of() : findBySubs(subs);
     }
@@ -71,13 +68,8 @@ public class UserRepository {
         for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(from + BATCH_GET_LIMIT, distinct.size()))
                     .stream().map(sub -> key(userKey(sub))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> found.add(toUser(item)));
-                request = response.unprocessedKeys();
-            }
+            Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder().keys(keys).build())
+                    .forEach(item -> found.add(toUser(item)));
         }
         return found;
     }
@@ -145,13 +137,4 @@ public class UserRepository {
         return "HANDLE#" + handle.toLowerCase(Locale.ROOT);
     }
 
-    private static Map<String, AttributeValue> key(String pk) {
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put(UsersTable.PK, s(pk));
-        return key;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.builder().s(value).build();
-    }
 }

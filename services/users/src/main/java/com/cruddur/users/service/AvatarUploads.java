@@ -1,14 +1,17 @@
 package com.cruddur.users.service;
 
-import com.cruddur.common.aws.AwsClients;
+import com.cruddur.common.aws.AwsConfig;
+import com.cruddur.common.aws.AwsCredentials;
 import com.cruddur.common.validation.Validation;
 import com.cruddur.users.UsersConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -26,11 +29,12 @@ public class AvatarUploads {
     private final S3Presigner presigner;
     private final String bucket;
 
-    public AvatarUploads(AwsClients aws, UsersConfig config) {
+    public AvatarUploads(AwsConfig aws, @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials,
+            UsersConfig config) {
         S3Presigner.Builder builder = S3Presigner.builder()
-                .region(Region.of(aws.config().region()))
-                .credentialsProvider(aws.credentials());
-        aws.config().endpoint().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                .region(Region.of(aws.region()))
+                .credentialsProvider(credentials);
+        aws.endpoint().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         this.presigner = builder.build();
         this.bucket = config.avatarsBucket();
