@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -53,10 +54,7 @@ public class UsersServiceDirectory implements UserDirectory {
     public Map<String, ShortProfile> bySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
         Map<String, ShortProfile> users = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
-            List<String> batch = distinct.subList(from, Math.min(from + MAX_BATCH, distinct.size()));
-            api.bySubs(batch).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
-        }
+        inBatches(distinct, api::bySubs).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
         lastKnown.found(distinct, users);
         return users;
     }
@@ -92,12 +90,19 @@ public class UsersServiceDirectory implements UserDirectory {
     public Map<String, Profile> byHandles(Collection<String> handles) {
         List<String> asked = handles.stream().map(LastKnownProfiles::key).distinct().filter(h -> !lastKnown.isUnknown(h)).toList();
         Map<String, Profile> found = new HashMap<>();
-        for (int from = 0; from < asked.size(); from += MAX_BATCH) {
-            api.byHandles(asked.subList(from, Math.min(from + MAX_BATCH, asked.size()))).forEach(p -> found.put(
-                    LastKnownProfiles.key(p.handle()), new Profile(p.uuid(), p.handle(), p.displayName(), p.bio())));
-        }
+        inBatches(asked, api::byHandles).forEach(p -> found.put(
+                LastKnownProfiles.key(p.handle()), new Profile(p.uuid(), p.handle(), p.displayName(), p.bio())));
         lastKnown.foundHandles(asked, found);
         return found;
+    }
+
+    /** The answers to {@code keys}, asked in batches of at most {@link #MAX_BATCH}, as the users service takes them. */
+    private static <T> List<T> inBatches(List<String> keys, Function<List<String>, List<T>> ask) {
+        List<T> answers = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += MAX_BATCH) {
+            answers.addAll(ask.apply(keys.subList(from, Math.min(from + MAX_BATCH, keys.size()))));
+        }
+        return answers;
     }
 
     Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {

@@ -22,7 +22,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -43,8 +42,6 @@ public class ActivityRepository {
 
     public enum Marker { LIKE, REPOST }
 
-    private static final int BATCH_GET_LIMIT = 100;
-    private static final int BATCH_WRITE_LIMIT = 25;
     private static final String ON = "ON";
     private static final String OFF = "OFF";
 
@@ -126,10 +123,8 @@ public class ActivityRepository {
     /** The activities with these uuids that exist, in the order asked. */
     public List<Activity> findAll(List<String> uuids) {
         Map<String, Activity> found = new HashMap<>();
-        for (List<Map<String, AttributeValue>> keys : chunks(uuids.stream().distinct().map(ActivityRepository::activityKey).toList(),
-                BATCH_GET_LIMIT)) {
-            batchGet(keys).forEach(item -> found.put(item.get("uuid").s(), toActivity(item)));
-        }
+        batchGet(uuids.stream().distinct().map(ActivityRepository::activityKey).toList())
+                .forEach(item -> found.put(item.get("uuid").s(), toActivity(item)));
         return uuids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
@@ -261,15 +256,13 @@ public class ActivityRepository {
             }
         }
         Set<String> found = new HashSet<>();
-        for (List<Map<String, AttributeValue>> chunk : chunks(keys, BATCH_GET_LIMIT)) {
-            for (Map<String, AttributeValue> item : batchGet(chunk)) {
-                if (OFF.equals(item.getOrDefault("state", s(ON)).s())) {
-                    continue; // taken back, its event not yet relayed
-                }
-                String uuid = item.get("pk").s().substring("ACT#".length());
-                String kind = item.get("sk").s().substring(0, item.get("sk").s().indexOf('#'));
-                found.add(uuid + "|" + kind);
+        for (Map<String, AttributeValue> item : batchGet(keys)) {
+            if (OFF.equals(item.getOrDefault("state", s(ON)).s())) {
+                continue; // taken back, its event not yet relayed
             }
+            String uuid = item.get("pk").s().substring("ACT#".length());
+            String kind = item.get("sk").s().substring(0, item.get("sk").s().indexOf('#'));
+            found.add(uuid + "|" + kind);
         }
         return found;
     }
@@ -286,9 +279,7 @@ public class ActivityRepository {
             item.put("ttl", ttl(activity.expiresAt()));
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
         }
-        for (List<WriteRequest> chunk : chunks(writes, BATCH_WRITE_LIMIT)) {
-            Batches.write(dynamoDb, table.name(), chunk);
-        }
+        Batches.write(dynamoDb, table.name(), writes);
     }
 
     /** The uuids of live cruds indexed under {@code token}, newest first, with their positions. */
@@ -333,19 +324,11 @@ public class ActivityRepository {
     }
 
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        return Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        return Batches.get(dynamoDb, table.name(), keys, true);
     }
 
     private static <T> Page<T> page(List<T> items, int limit) {
         return items.size() > limit ? new Page<>(List.copyOf(items.subList(0, limit)), true) : new Page<>(List.copyOf(items), false);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += size) {
-            chunks.add(items.subList(from, Math.min(from + size, items.size())));
-        }
-        return chunks;
     }
 
     /** An activity's feed position, {@code <created_at>#<uuid>}: unique, and in time order. */

@@ -12,12 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * BatchGetItem and BatchWriteItem of one table, resending what DynamoDB left unprocessed (under throttling) with
- * exponential backoff, as AWS advises; after {@link #ATTEMPTS} attempts the call fails like any other AWS call.
- * The callers keep each batch within DynamoDB's limits (100 keys to read, 25 writes).
+ * BatchGetItem and BatchWriteItem of one table, in requests within DynamoDB's limits ({@link #MAX_KEYS} keys to read,
+ * {@link #MAX_WRITES} writes), resending what DynamoDB left unprocessed (under throttling) with exponential backoff,
+ * as AWS advises; after {@link #ATTEMPTS} attempts of one request the call fails like any other AWS call.
  */
 public final class Batches {
 
+    static final int MAX_KEYS = 100;
+    static final int MAX_WRITES = 25;
     static final int ATTEMPTS = 8;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
@@ -27,39 +29,47 @@ public final class Batches {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
+
     private Batches() {
     }
 
     /** The items of {@code table} with these keys that exist, in no particular order. */
-    public static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table, KeysAndAttributes keys) {
-        return get(dynamoDb, table, keys, duration -> Thread.sleep(duration.toMillis()));
+    public static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table,
+            List<Map<String, AttributeValue>> keys, boolean consistentRead) {
+        return get(dynamoDb, table, keys, consistentRead, THREAD_SLEEP);
     }
 
     /** Writes all of {@code writes} to {@code table}. */
     public static void write(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes) {
-        write(dynamoDb, table, writes, duration -> Thread.sleep(duration.toMillis()));
+        write(dynamoDb, table, writes, THREAD_SLEEP);
     }
 
-    static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table, KeysAndAttributes keys,
-            Sleeper sleeper) {
+    static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table,
+            List<Map<String, AttributeValue>> keys, boolean consistentRead, Sleeper sleeper) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> pending = Map.of(table, keys);
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            backOffBefore(attempt, sleeper);
-            Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            pending = response.unprocessedKeys();
+        for (int from = 0; from < keys.size(); from += MAX_KEYS) {
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(from + MAX_KEYS, keys.size()))).consistentRead(consistentRead).build());
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                backOffBefore(attempt, sleeper);
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamoDb.batchGetItem(r -> r.requestItems(request));
+                items.addAll(response.responses().getOrDefault(table, List.of()));
+                pending = response.unprocessedKeys();
+            }
         }
         return items;
     }
 
     static void write(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes, Sleeper sleeper) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            backOffBefore(attempt, sleeper);
-            Map<String, List<WriteRequest>> request = pending;
-            pending = dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+        for (int from = 0; from < writes.size(); from += MAX_WRITES) {
+            Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(from, Math.min(from + MAX_WRITES, writes.size())));
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                backOffBefore(attempt, sleeper);
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamoDb.batchWriteItem(r -> r.requestItems(request)).unprocessedItems();
+            }
         }
     }
 

@@ -1,5 +1,9 @@
 package com.cruddur.common.idempotency;
 
+import static com.cruddur.common.aws.Attributes.key;
+import static com.cruddur.common.aws.Attributes.n;
+import static com.cruddur.common.aws.Attributes.s;
+
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.common.validation.Validation;
@@ -11,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +129,7 @@ public class IdempotencyKeys {
         item.put("request_hash", s(requestHash));
         item.put("lease_until", s(Timestamps.format(now.plus(LEASE))));
         item.put("expires_at", s(Timestamps.format(expires)));
-        item.put("ttl", AttributeValue.fromN(Long.toString(expires.getEpochSecond())));
+        item.put("ttl", n(expires.getEpochSecond()));
         try {
             dynamoDb.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR expires_at <= :now")
@@ -169,14 +172,7 @@ public class IdempotencyKeys {
     }
 
     private static Map<String, AttributeValue> itemKey(String sub, String key) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("IDEM#" + sub + "#" + key));
-        item.put("sk", s("I"));
-        return item;
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+        return key("IDEM#" + sub + "#" + key, "I");
     }
 
     private static String sha256(String text) {

@@ -2,11 +2,13 @@ package com.cruddur.common.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,6 +32,7 @@ class BatchesTest {
     /** Leaves all but the first item of each request unprocessed, for {@code throttledCalls} calls. */
     private static final class ThrottledTable implements DynamoDbClient {
         final List<List<String>> requests = new ArrayList<>();
+        final List<Boolean> consistentReads = new ArrayList<>();
         int throttledCalls;
 
         ThrottledTable(int throttledCalls) {
@@ -48,6 +51,7 @@ class BatchesTest {
         @Override
         public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
             List<Map<String, AttributeValue>> keys = request.requestItems().get(TABLE).keys();
+            consistentReads.add(request.requestItems().get(TABLE).consistentRead());
             requests.add(keys.stream().map(k -> k.get("pk").s()).toList());
             boolean throttled = throttledCalls-- > 0;
             List<Map<String, AttributeValue>> left = throttled ? keys.subList(1, keys.size()) : List.of();
@@ -85,11 +89,30 @@ class BatchesTest {
     void unprocessedKeysAreReadAgainAndEveryItemIsReturned() {
         ThrottledTable table = new ThrottledTable(1);
         List<Duration> pauses = new ArrayList<>();
-        List<Map<String, AttributeValue>> items = Batches.get(table, TABLE,
-                KeysAndAttributes.builder().keys(Attributes.key("a"), Attributes.key("b")).build(), pauses::add);
+        List<Map<String, AttributeValue>> items = Batches.get(table, TABLE, List.of(Attributes.key("a"), Attributes.key("b")),
+                false, pauses::add);
         assertEquals(List.of("a", "b"), items.stream().map(item -> item.get("pk").s()).toList());
         assertEquals(List.of(List.of("a", "b"), List.of("b")), table.requests);
         assertEquals(List.of(Duration.ofMillis(50)), pauses);
+    }
+
+    @Test
+    void manyKeysAreReadInRequestsOfAtMost100() {
+        ThrottledTable table = new ThrottledTable(0);
+        List<Map<String, AttributeValue>> keys = IntStream.range(0, 250).mapToObj(i -> Attributes.key("k" + i)).toList();
+        List<Map<String, AttributeValue>> items = Batches.get(table, TABLE, keys, true, pauses -> { });
+        assertEquals(List.of(100, 100, 50), table.requests.stream().map(List::size).toList());
+        assertEquals(keys, items, "every key's item, once");
+        assertTrue(table.consistentReads.stream().allMatch(Boolean.TRUE::equals), "the read consistency asked for");
+    }
+
+    @Test
+    void manyWritesAreSentInRequestsOfAtMost25() {
+        ThrottledTable table = new ThrottledTable(0);
+        Batches.write(table, TABLE, puts(IntStream.range(0, 60).mapToObj(i -> "k" + i).toArray(String[]::new)), pauses -> { });
+        assertEquals(List.of(25, 25, 10), table.requests.stream().map(List::size).toList());
+        assertEquals(IntStream.range(0, 60).mapToObj(i -> "k" + i).toList(),
+                table.requests.stream().flatMap(List::stream).toList());
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.cruddur.common.aws.Batches;
 import com.cruddur.users.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +16,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Users and handle claims in DynamoDB. Every write that must be unique is a conditional write. */
 @ApplicationScoped
 public class UserRepository {
-
-    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamoDb;
     private final UsersTable table;
@@ -52,26 +48,14 @@ public class UserRepository {
     /** The users holding these handles (any letter case), in no particular order: two batch reads. */
     public List<User> findByHandles(Collection<String> handles) {
         List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles).stream().map(h -> key(handleKey(h))).toList();
-        List<String> subs = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(from + BATCH_GET_LIMIT, keys.size()))).build())
-                    .forEach(item -> subs.add(item.get("sub").s()));
-        }
+        List<String> subs = Batches.get(dynamoDb, table.name(), keys, false).stream().map(item -> item.get("sub").s()).toList();
         return subs.isEmpty() ? List.of() : findBySubs(subs);
     }
 
-    /** The users among {@code subs} that exist, in no particular order, read in batches of 100. */
+    /** The users among {@code subs} that exist, in no particular order, read in batches. */
     public List<User> findBySubs(Collection<String> subs) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
-        List<User> found = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = distinct.subList(from, Math.min(from + BATCH_GET_LIMIT, distinct.size()))
-                    .stream().map(sub -> key(userKey(sub))).toList();
-            Batches.get(dynamoDb, table.name(), KeysAndAttributes.builder().keys(keys).build())
-                    .forEach(item -> found.add(toUser(item)));
-        }
-        return found;
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(subs).stream().map(sub -> key(userKey(sub))).toList();
+        return Batches.get(dynamoDb, table.name(), keys, false).stream().map(UserRepository::toUser).toList();
     }
 
     /**
