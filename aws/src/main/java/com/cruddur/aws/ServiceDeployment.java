@@ -95,7 +95,7 @@ public class ServiceDeployment extends Construct {
         securityGroup = SecurityGroup.Builder.create(this, "Tasks")
                 .vpc(shared.vpc())
                 .description("Cruddur " + spec.name() + " tasks: reachable from the load balancer"
-                        + (spec == ServiceSpec.USERS ? " and the services that call it" : " only"))
+                        + (spec.equals(ServiceSpec.USERS) ? " and the services that call it" : " only"))
                 // egress: ECR, DynamoDB, SQS, Cognito, Honeycomb, Rollbar, Momento (all HTTPS)
                 .allowAllOutbound(true)
                 .build();
@@ -172,7 +172,7 @@ public class ServiceDeployment extends Construct {
             // deployment does not reset it)
             service.desiredCount(0);
         }
-        if (spec == ServiceSpec.USERS) {
+        if (spec.equals(ServiceSpec.USERS)) {
             service.cloudMapOptions(CloudMapOptions.builder()
                     .cloudMapNamespace(shared.namespace())
                     .name(spec.name())

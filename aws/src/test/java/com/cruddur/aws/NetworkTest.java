@@ -61,7 +61,7 @@ class NetworkTest {
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 Synthesized.Service service = variant.service(spec.name());
                 Set<String> expected = new TreeSet<>(Set.of(balancer + ":" + spec.port()));
-                if (spec == ServiceSpec.USERS) {
+                if (spec.equals(ServiceSpec.USERS)) {
                     for (String caller : List.of("activities", "notifications", "messages")) {
                         expected.add(variant.service(caller).securityGroup() + ":" + spec.port());
                     }

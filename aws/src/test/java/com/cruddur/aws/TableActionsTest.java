@@ -22,9 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TableActionsTest {
 
-    private static final Pattern CALL = Pattern.compile("\\bdynamoDb\\.([a-z][A-Za-z]*)\\(");
+    // blanks and line breaks allowed where the formatter may break a line
+    private static final Pattern CALL = Pattern.compile("\\bdynamoDb\\s*\\.\\s*([a-z][A-Za-z]*)\\s*\\(");
     /** The batch helper in common ({@code Batches.get(dynamoDb, ...)}) calls BatchGetItem or BatchWriteItem. */
-    private static final Pattern BATCH = Pattern.compile("\\bBatches\\.(get|write)\\(dynamoDb\\b");
+    private static final Pattern BATCH = Pattern.compile("\\bBatches\\s*\\.\\s*(get|write)\\s*\\(\\s*dynamoDb\\b");
 
     static Stream<ServiceSpec> services() {
         return ServiceSpec.ALL.stream();

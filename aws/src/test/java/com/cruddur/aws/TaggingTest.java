@@ -143,7 +143,7 @@ class TaggingTest {
 
     /** A resource under a service's construct (or its repository) belongs to that service; the rest is shared. */
     private static String expectedService(CfnResource resource) {
-        String owner = resource.getNode().getPath().split("/")[1];
+        String owner = resource.getNode().getPath().split("/", -1)[1];
         for (ServiceSpec spec : ServiceSpec.ALL) {
             if (owner.equals(spec.title()) || owner.equals(spec.title() + "Repository")) {
                 return spec.name();

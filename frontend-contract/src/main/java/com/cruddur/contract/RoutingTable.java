@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -100,7 +101,8 @@ public final class RoutingTable {
             }
             String service = operation.getValue().path(OWNER_FIELD).asText(null);
             if (service == null || service.isBlank()) {
-                throw new IllegalArgumentException(operation.getKey().toUpperCase() + " " + path + " has no " + OWNER_FIELD);
+                throw new IllegalArgumentException(operation.getKey().toUpperCase(Locale.ROOT) + " " + path + " has no "
+                        + OWNER_FIELD);
             }
             if (owner != null && !owner.equals(service)) {
                 throw new IllegalArgumentException(path + " has operations owned by " + owner + " and " + service);

@@ -166,7 +166,7 @@ class CiWorkflowTest {
     private static List<List<String>> commands(JsonNode step) {
         String script = step.path("run").asText().replaceAll("\\\\\\n", " ");
         List<List<String>> commands = new ArrayList<>();
-        for (String command : script.split("\\n|;|&&|\\|\\|")) {
+        for (String command : script.split("\\n|;|&&|\\|\\|", -1)) {
             List<String> words = Arrays.stream(command.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
             if (!words.isEmpty()) {
                 commands.add(words);

@@ -121,6 +121,7 @@ class DependabotConfigTest {
         return folders;
     }
 
+    @SuppressWarnings("StreamResourceLeak") // a caller's try-with-resources closes it
     private static Stream<Path> walk() throws IOException {
         Path root = RepositoryFiles.root();
         return Files.walk(root).filter(path -> {

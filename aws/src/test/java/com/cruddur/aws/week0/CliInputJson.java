@@ -117,49 +117,32 @@ final class CliInputJson {
             problems.add(new Problem(Kind.NULL_VALUE, path, "the CLI refuses null; leave the member out"));
             return null;
         }
-        switch (field.marshallingType().getKnownType()) {
-            case STRING:
-                if (!node.isTextual()) {
-                    return wrongType(path, "a string", node);
-                }
-                return enumChecked(node.textValue(), javaType, path);
-            case INTEGER:
-                return node.isIntegralNumber() && node.canConvertToInt() ? node.intValue()
-                        : wrongType(path, "an integer (32 bits)", node);
-            case LONG:
-                return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
-                        : wrongType(path, "an integer (64 bits)", node);
-            case SHORT:
-                return isIntegralIn(node, Short.MIN_VALUE, Short.MAX_VALUE) ? (short) node.intValue()
-                        : wrongType(path, "an integer (16 bits)", node);
-            case BYTE:
-                return isIntegralIn(node, Byte.MIN_VALUE, Byte.MAX_VALUE) ? (byte) node.intValue()
-                        : wrongType(path, "an integer (8 bits)", node);
-            case FLOAT:
-                return node.isNumber() ? node.floatValue() : wrongType(path, "a number", node);
-            case DOUBLE:
-                return node.isNumber() ? node.doubleValue() : wrongType(path, "a number", node);
-            case BIG_DECIMAL:
-                // The SDK sends BigDecimal members as JSON strings, and the CLI's model types them as strings
-                // (e.g. a budget's "Amount": "10"), so a JSON number is refused like the CLI refuses it.
-                return node.isTextual() && isDecimal(node.textValue()) ? new BigDecimal(node.textValue())
-                        : wrongType(path, "a decimal number written as a string", node);
-            case BOOLEAN:
-                return node.isBoolean() ? node.booleanValue() : wrongType(path, "true or false", node);
-            case INSTANT:
-                return instant(node, path);
-            case SDK_BYTES:
-                return bytes(node, path);
-            case SDK_POJO:
-                return readStructure(node, (Class<?>) javaType, field.constructor(), path);
-            case LIST:
-                return readList(node, field, javaType, path);
-            case MAP:
-                return readMap(node, field, javaType, path);
-            default:
-                throw new IllegalStateException(path + ": members of type " + field.marshallingType()
-                        + " are not read here (none of the week-0 shapes has one)");
-        }
+        return switch (field.marshallingType().getKnownType()) {
+            case STRING -> node.isTextual() ? enumChecked(node.textValue(), javaType, path)
+                    : wrongType(path, "a string", node);
+            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt() ? node.intValue()
+                    : wrongType(path, "an integer (32 bits)", node);
+            case LONG -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
+                    : wrongType(path, "an integer (64 bits)", node);
+            case SHORT -> isIntegralIn(node, Short.MIN_VALUE, Short.MAX_VALUE) ? (short) node.intValue()
+                    : wrongType(path, "an integer (16 bits)", node);
+            case BYTE -> isIntegralIn(node, Byte.MIN_VALUE, Byte.MAX_VALUE) ? (byte) node.intValue()
+                    : wrongType(path, "an integer (8 bits)", node);
+            case FLOAT -> node.isNumber() ? node.floatValue() : wrongType(path, "a number", node);
+            case DOUBLE -> node.isNumber() ? node.doubleValue() : wrongType(path, "a number", node);
+            // The SDK sends BigDecimal members as JSON strings, and the CLI's model types them as strings
+            // (e.g. a budget's "Amount": "10"), so a JSON number is refused like the CLI refuses it.
+            case BIG_DECIMAL -> node.isTextual() && isDecimal(node.textValue()) ? new BigDecimal(node.textValue())
+                    : wrongType(path, "a decimal number written as a string", node);
+            case BOOLEAN -> node.isBoolean() ? node.booleanValue() : wrongType(path, "true or false", node);
+            case INSTANT -> instant(node, path);
+            case SDK_BYTES -> bytes(node, path);
+            case SDK_POJO -> readStructure(node, (Class<?>) javaType, field.constructor(), path);
+            case LIST -> readList(node, field, javaType, path);
+            case MAP -> readMap(node, field, javaType, path);
+            default -> throw new IllegalStateException(path + ": members of type " + field.marshallingType()
+                    + " are not read here (none of the week-0 shapes has one)");
+        };
     }
 
     private List<Object> readList(JsonNode node, SdkField<?> field, Type javaType, String path) {

@@ -150,7 +150,7 @@ class CliInputJsonTest {
         assertEquals("EstimatedCharges", m1.metricStat().metric().metricName());
         assertEquals("USD", m1.metricStat().metric().dimensions().get(0).value());
         assertEquals(86400, m1.metricStat().period());
-        assertEquals(Boolean.FALSE, m1.returnData());
+        assertEquals(false, m1.returnData());
         assertEquals("RATE(m1)*86400", alarm.metrics().get(1).expression());
     }
 

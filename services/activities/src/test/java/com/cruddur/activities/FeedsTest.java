@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,10 +146,10 @@ class FeedsTest {
         String tag = "Tag" + System.nanoTime();
         String word = "word" + System.nanoTime();
         String a = Cruds.post("andrewbrown", "Learning #" + tag + " with @bayko", "1-day");
-        String b = Cruds.post("bayko", "Just a " + word.toUpperCase() + ", no tag", "1-day");
+        String b = Cruds.post("bayko", "Just a " + word.toUpperCase(Locale.ROOT) + ", no tag", "1-day");
         Cruds.post("londo", "nothing here: " + word + "suffix", "1-day");
         Set<String> found = new HashSet<>(Api.anonymous().filter(CONTRACT)
-                .get("/api/activities/search?term=%23" + tag.toLowerCase()).then().statusCode(200)
+                .get("/api/activities/search?term=%23" + tag.toLowerCase(Locale.ROOT)).then().statusCode(200)
                 .extract().jsonPath().getList("uuid", String.class));
         assertEquals(Set.of(a), found);
         assertEquals(List.of(b), Api.anonymous().filter(CONTRACT).get("/api/activities/search?term=" + word)

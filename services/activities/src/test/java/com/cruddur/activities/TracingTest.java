@@ -93,7 +93,7 @@ class TracingTest {
                     .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0).messageAttributeNames("All")).messages()) {
                 if (message.body().contains(crud) && message.body().contains("activity.replied")) {
                     String traceparent = message.messageAttributes().get("traceparent").stringValue();
-                    assertEquals(trace, traceparent.split("-")[1], "the event continues the request's trace");
+                    assertEquals(trace, traceparent.split("-", -1)[1], "the event continues the request's trace");
                     assertSendSpan(message.messageId());
                     return;
                 }

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +81,7 @@ public class EdgeRouter {
             URI url = config.services().get(service);
             if (url == null) {
                 throw new IllegalStateException("no URL for service " + service + ": set cruddur.edge.services."
-                        + service + " (env " + service.toUpperCase() + "_SERVICE_URL)");
+                        + service + " (env " + service.toUpperCase(Locale.ROOT) + "_SERVICE_URL)");
             }
             SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
             proxies.put(service, HttpProxy.reverseProxy(client)
@@ -196,7 +197,7 @@ public class EdgeRouter {
                 return true; // no connection, nothing sent
             }
             boolean closed = failure instanceof HttpClosedException
-                    || failure instanceof IOException && String.valueOf(failure.getMessage()).contains("reset");
+                    || (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("reset"));
             return closed && IDEMPOTENT.contains(method);
         }
 

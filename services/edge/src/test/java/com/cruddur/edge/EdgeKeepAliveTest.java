@@ -135,7 +135,7 @@ class EdgeKeepAliveTest {
         }
 
         private static void readBody(InputStream in, String head) throws IOException {
-            for (String line : head.split("\r\n")) {
+            for (String line : head.split("\r\n", -1)) {
                 if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                     in.readNBytes(Integer.parseInt(line.substring(15).trim()));
                 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +23,8 @@ public final class Backend implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     /**
+     * How to start the backend.
+     *
      * @param apiPort the edge's port, the one origin of the API (0 picks a free one)
      * @param servicePorts the first port of the four services, which take it and the next three (0: free ports)
      * @param extraEnvironment more variables for every service (e.g. where to send traces)
@@ -220,7 +223,8 @@ public final class Backend implements AutoCloseable {
         env.put("FRONTEND_URL", frontendUrl);
         env.put("AVATARS_BUCKET", Emulators.AVATARS_BUCKET);
         env.put("AWS_ENDPOINT_URL_S3", s3.toString()); // presigned upload URLs name it: the browser's address
-        serviceUrls.forEach((service, url) -> env.put(service.toUpperCase() + "_SERVICE_URL", url.toString()));
+        serviceUrls.forEach((service, url) ->
+                env.put(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", url.toString()));
         // the cache choice passes through from the launcher's environment (docs/cache.md)
         for (String name : List.of("CRUDDUR_CACHE", "MOMENTO_API_KEY", "MOMENTO_CACHE_NAME")) {
             String value = System.getenv(name);

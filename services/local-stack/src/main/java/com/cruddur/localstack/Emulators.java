@@ -57,6 +57,8 @@ public final class Emulators implements AutoCloseable {
     }
 
     /**
+     * Starts the emulators, each on its port of {@code ports}, with their logs in {@code logDir}.
+     *
      * @param cognitoIssuerDomain what cognito-local names itself in its tokens' {@code iss}, when that is not its own
      *     address (as in docker-compose, where the browser and the containers reach it by different names); null for
      *     its own address

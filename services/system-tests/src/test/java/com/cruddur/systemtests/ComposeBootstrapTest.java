@@ -1,5 +1,6 @@
 package com.cruddur.systemtests;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import com.cruddur.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,12 +118,12 @@ class ComposeBootstrapTest {
     @Test
     void theDemoProfilesStepSignsEachDemoUserInAndAsksForTheirProfile() throws Exception {
         List<String> calls = new CopyOnWriteArrayList<>();
-        HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         api.createContext("/", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
                     + part(authorization.substring("Bearer ".length()), 1).path("iss").asText());
-            byte[] body = "{}".getBytes();
+            byte[] body = "{}".getBytes(UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -174,7 +176,7 @@ class ComposeBootstrapTest {
 
     private static JsonNode part(String jwt, int index) {
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[index]));
+            return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.", -1)[index]));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -100,7 +100,7 @@ final class ComposeFile {
     List<String[]> volumes(String name) {
         List<String[]> volumes = new ArrayList<>();
         service(name).path("volumes").forEach(volume -> {
-            String[] parts = volume.asText().split(":");
+            String[] parts = volume.asText().split(":", -1);
             volumes.add(new String[] {parts[0], parts[1], parts.length > 2 ? parts[2] : "rw"});
         });
         return volumes;

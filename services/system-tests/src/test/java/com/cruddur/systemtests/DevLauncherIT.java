@@ -62,7 +62,7 @@ class DevLauncherIT {
 
     private static Properties awaitLocalEnv(Process launcher, Path state) throws Exception {
         Path env = state.resolve("local.env");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (!Files.exists(env)) {
             assertTrue(launcher.isAlive(), "the launcher died: " + Files.readString(state.resolve("launcher.log")));
             assertTrue(Instant.now().isBefore(deadline), "not ready in time");
@@ -116,7 +116,7 @@ class DevLauncherIT {
     })
     void inAWorkspaceTheBrowserGetsTheForwardedUrls(String workspace, String variables, String forwarded) throws Exception {
         Map<String, String> environment = new HashMap<>();
-        for (String pair : variables.split(",")) {
+        for (String pair : variables.split(",", -1)) {
             environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
         }
         int cognito = Ports.free();
@@ -143,7 +143,7 @@ class DevLauncherIT {
                 token = setup.signIn(env.getProperty("COGNITO_CLIENT_ID"), "londo@cruddur.test",
                         env.getProperty("CRUDDUR_DEMO_PASSWORD")).accessToken();
             }
-            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+            JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
             assertEquals(issuer, claims.path("iss").asText());
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> upload = http.send(HttpRequest.newBuilder(api.resolve("/api/avatars/key_upload"))
@@ -207,7 +207,7 @@ class DevLauncherIT {
                     .redirectErrorStream(true).redirectOutput(state.resolve("messages.log").toFile());
             builder.environment().putAll(environment);
             messages = builder.start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
             HttpResponse<String> answer = get(groups);
             while (answer.statusCode() == 502 && Instant.now().isBefore(deadline)) {
                 assertTrue(messages.isAlive(), "messages died: " + Files.readString(state.resolve("messages.log")));
@@ -254,7 +254,8 @@ class DevLauncherIT {
         StringBuilder word = new StringBuilder();
         boolean quoted = false;
         boolean any = false;
-        for (char c : line.toCharArray()) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
                 any = true;

@@ -1,5 +1,6 @@
 package com.cruddur.systemtests;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,7 +50,7 @@ class DockerComposeTest {
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(dclint.getInputStream().readAllBytes());
+        String output = new String(dclint.getInputStream().readAllBytes(), UTF_8);
         assertTrue(dclint.waitFor(60, TimeUnit.SECONDS), "dclint finished");
         int json = output.indexOf('[');
         assertTrue(json >= 0, "dclint printed its JSON report: " + output);
@@ -151,9 +153,9 @@ class DockerComposeTest {
             assertEquals(List.of(String.valueOf(port)), textList(COMPOSE.service(service).path("expose")),
                     service + " exposes its port");
             assertEquals(List.of(), published(service), service + " is reached through the edge only, as in AWS");
-            assertEquals("http://" + service + ":" + port, edge.get(service.toUpperCase() + "_SERVICE_URL"),
+            assertEquals("http://" + service + ":" + port, edge.get(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL"),
                     "the edge routes " + service + "'s paths to its container and port");
-            routed.add(service.toUpperCase() + "_SERVICE_URL");
+            routed.add(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL");
         }
         Set<String> edgeTargets = new TreeSet<>(edge.keySet());
         edgeTargets.removeIf(key -> !key.endsWith("_SERVICE_URL"));
@@ -173,7 +175,7 @@ class DockerComposeTest {
                 assertPinned(name, image.asText());
             }
             COMPOSE.dockerfile(name).ifPresent(dockerfile -> Dockerfile.read(dockerfile).all("FROM")
-                    .forEach(from -> assertPinned(dockerfile.toString(), from.split(" ")[0])));
+                    .forEach(from -> assertPinned(dockerfile.toString(), from.split(" ", -1)[0])));
         }
         String pom = Files.readString(ROOT.resolve("pom.xml"));
         Matcher elasticmq = Pattern.compile("<elasticmq.version>([^<]+)</elasticmq.version>").matcher(pom);
@@ -289,7 +291,7 @@ class DockerComposeTest {
     }
 
     private static void assertNonRoot(Dockerfile dockerfile) {
-        String user = dockerfile.last("USER").split(":")[0];
+        String user = dockerfile.last("USER").split(":", -1)[0];
         assertFalse(Set.of("root", "0").contains(user), dockerfile.path() + " runs as a non-root user, not " + user);
     }
 

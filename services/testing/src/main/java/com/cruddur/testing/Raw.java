@@ -45,6 +45,18 @@ public final class Raw {
                 sent++;
                 return sent == 1 || sent == size ? '"' : 'x';
             }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (length > 0 && sent >= size) {
+                    return -1;
+                }
+                int count = Math.min(length, size - sent);
+                for (int i = 0; i < count; i++) {
+                    buffer[offset + i] = (byte) read();
+                }
+                return count;
+            }
         });
     }
 
@@ -66,14 +78,15 @@ public final class Raw {
             socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
-            String[] head = response[0].split("\r\n");
+            String[] head = response[0].split("\r\n", -1);
             String contentType = "";
             for (String header : head) {
                 if (header.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
                     contentType = header.substring("content-type:".length()).strip();
                 }
             }
-            return new Answer(Integer.parseInt(head[0].split(" ")[1]), contentType, response.length > 1 ? response[1] : "");
+            return new Answer(Integer.parseInt(head[0].split(" ", -1)[1]), contentType,
+                    response.length > 1 ? response[1] : "");
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,7 +63,7 @@ public final class ServedRoutes {
                     Map.Entry<String, JsonNode> op = ops.next();
                     String owner = op.getValue().path(RoutingTable.OWNER_FIELD).asText("");
                     if (owner.equals(service) || path.getKey().equals("/api/health-check")) {
-                        owned.add(op.getKey().toUpperCase() + " " + path.getKey());
+                        owned.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
                     }
                 }
             }

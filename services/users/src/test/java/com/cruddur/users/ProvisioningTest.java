@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -67,18 +68,19 @@ class ProvisioningTest {
     @Test
     void aHandleBelongsToOneUserWhateverItsLetterCase() {
         String handle = "Unique" + UUID.randomUUID().toString().substring(0, 8);
-        SharedStack.get().createUserWithHandle(handle.toLowerCase() + "@cruddur.test", handle, "First");
-        String first = SharedStack.get().cognito().signIn(SharedStack.get().pool(), handle.toLowerCase() + "@cruddur.test",
-                SharedStack.PASSWORD).accessToken();
+        SharedStack.get().createUserWithHandle(handle.toLowerCase(Locale.ROOT) + "@cruddur.test", handle, "First");
+        String first = SharedStack.get().cognito().signIn(SharedStack.get().pool(),
+                handle.toLowerCase(Locale.ROOT) + "@cruddur.test", SharedStack.PASSWORD).accessToken();
         Api.withToken(first).filter(CONTRACT).get("/api/profile").then().statusCode(200).body("handle", equalTo(handle));
 
-        String email = "second-" + handle.toLowerCase() + "@cruddur.test";
-        SharedStack.get().createUserWithHandle(email, handle.toLowerCase(), "Second");
+        String email = "second-" + handle.toLowerCase(Locale.ROOT) + "@cruddur.test";
+        SharedStack.get().createUserWithHandle(email, handle.toLowerCase(Locale.ROOT), "Second");
         String second = SharedStack.get().cognito().signIn(SharedStack.get().pool(), email, SharedStack.PASSWORD).accessToken();
         Api.withToken(second).filter(CONTRACT).get("/api/profile").then().statusCode(409).body("$", contains("handle_taken"));
 
         // the first user keeps the handle, found in any letter case
-        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle.toUpperCase() + "/short").then().statusCode(200)
+        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle.toUpperCase(Locale.ROOT) + "/short").then()
+                .statusCode(200)
                 .body("display_name", equalTo("First"));
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import momento.sdk.auth.CredentialProvider;
 import momento.sdk.auth.MomentoLocalProvider;
 import org.jboss.logging.Logger;
@@ -19,7 +20,7 @@ public class CacheProducer {
     @Singleton
     Cache cache(CacheConfig config, MeterRegistry registry) {
         CacheConfig.Type type = config.type();
-        LOG.infof("cache: %s", type.name().toLowerCase().replace('_', '-'));
+        LOG.infof("cache: %s", type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return switch (type) {
             case OFF -> new NoCache();
             case IN_PROCESS -> new InProcessCache(config.maxEntries(), new CacheMetrics(registry, "in-process"));
@@ -30,7 +31,7 @@ public class CacheProducer {
 
     private static CredentialProvider credentials(CacheConfig.Momento momento) {
         if (momento.localEndpoint().isPresent()) {
-            String[] hostPort = momento.localEndpoint().get().split(":");
+            String[] hostPort = momento.localEndpoint().get().split(":", 2);
             return new MomentoLocalProvider(hostPort[0], Integer.parseInt(hostPort[1]));
         }
         String key = momento.apiKey().orElseThrow(() -> new IllegalStateException(
