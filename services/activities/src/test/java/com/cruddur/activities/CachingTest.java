@@ -87,6 +87,31 @@ class CachingTest {
     }
 
     @Test
+    void aReadersOwnLikesAndRepostsShowAtOnceOnTheirCachedPages() {
+        String reader = SharedStack.get().createUser("markerReader", "Marker Reader");
+        String crud = Cruds.post("andrewbrown", "flag me, cache", "1-day");
+        String find = "find { it.uuid == '" + crud + "' }.";
+        assertEquals(false, home(reader).getBoolean(find + "liked"));
+        assertEquals(false, home(reader).getBoolean(find + "liked")); // from the reader's cached markers
+        assertTrue(SharedStack.get().momento().calls().stream().anyMatch(c -> c.operation().equals("set")
+                        && c.key().startsWith("v1:markers:") && c.ttlMillis() == CacheKeys.MARKERS_TTL.toMillis()),
+                "the reader's markers are kept in the cache");
+
+        Api.as(reader).post("/api/activities/" + crud + "/like").then().statusCode(200);
+        assertEquals(true, home(reader).getBoolean(find + "liked"));
+        Api.as(reader).post("/api/activities/" + crud + "/repost").then().statusCode(200);
+        JsonPath both = home(reader);
+        assertEquals(true, both.getBoolean(find + "liked"));
+        assertEquals(true, both.getBoolean(find + "reposted"));
+        Api.as(reader).delete("/api/activities/" + crud + "/like").then().statusCode(200);
+        JsonPath unliked = home(reader);
+        assertEquals(false, unliked.getBoolean(find + "liked"));
+        assertEquals(true, unliked.getBoolean(find + "reposted"));
+        assertEquals(true, Api.as(reader).filter(CONTRACT).get("/api/activities/@andrewbrown").then().statusCode(200)
+                .extract().jsonPath().getBoolean("activities." + find + "reposted"), "the same on another page");
+    }
+
+    @Test
     void aSlowCacheNeverFailsARequest() {
         FakeMomento momento = SharedStack.get().momento();
         momento.slowDown(Duration.ofSeconds(3)); // beyond the bound

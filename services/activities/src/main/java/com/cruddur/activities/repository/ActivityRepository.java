@@ -6,6 +6,7 @@ import static com.cruddur.common.aws.Attributes.s;
 
 import com.cruddur.activities.Activity;
 import com.cruddur.common.aws.Batches;
+import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -47,10 +50,12 @@ public class ActivityRepository {
 
     private final DynamoDbClient dynamoDb;
     private final ActivitiesTable table;
+    private final ManagedExecutor executor;
 
-    public ActivityRepository(DynamoDbClient dynamoDb, ActivitiesTable table) {
+    public ActivityRepository(DynamoDbClient dynamoDb, ActivitiesTable table, ManagedExecutor executor) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.executor = executor;
     }
 
     /** The table's name, for what other parts keep in it (idempotency claims). */
@@ -130,13 +135,17 @@ public class ActivityRepository {
 
     /**
      * Live cruds of the home feed, newest first, older than {@code after}: each feed partition is read newest first
-     * and the partitions are merged, so the global order holds whatever partition a crud was written to.
+     * and the partitions are merged, so the global order holds whatever partition a crud was written to. The
+     * partitions are read at once.
      */
     public Page<Activity> feed(int shards, Optional<String> after, Instant now, int limit) {
-        List<Activity> merged = new ArrayList<>();
+        List<Supplier<List<Activity>>> reads = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
-            merged.addAll(queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "FEED#" + shard, after, false, now, limit + 1));
+            String partition = "FEED#" + shard;
+            reads.add(() -> queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", partition, after, false, now, limit + 1));
         }
+        List<Activity> merged = new ArrayList<>();
+        InParallel.all(executor, reads).forEach(merged::addAll);
         merged.sort(Comparator.comparing((Activity a) -> position(a)).reversed());
         return page(merged, limit);
     }

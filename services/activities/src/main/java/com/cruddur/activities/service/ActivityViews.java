@@ -2,39 +2,46 @@ package com.cruddur.activities.service;
 
 import com.cruddur.activities.Activity;
 import com.cruddur.usersclient.UserDirectory;
-import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Turns activities into what the frontend shows: the authors of a whole page in one call to the users service, and
- * the caller's likes and reposts in one batch read. An activity whose author no longer exists is left out, and so is
+ * the caller's likes and reposts from their {@link MarkerCache}. An activity whose author no longer exists is left out, and so is
  * one whose author this instance never saw while the users service is unreachable.
  */
 @ApplicationScoped
 public class ActivityViews {
 
     private final UserDirectory authors;
-    private final ActivityRepository activities;
+    private final MarkerCache markers;
+    private final ManagedExecutor executor;
 
-    public ActivityViews(UserDirectory authors, ActivityRepository activities) {
+    public ActivityViews(UserDirectory authors, MarkerCache markers, ManagedExecutor executor) {
         this.authors = authors;
-        this.activities = activities;
+        this.markers = markers;
+        this.executor = executor;
     }
 
     public List<ActivityView> render(List<Activity> page, Optional<String> caller) {
         if (page.isEmpty()) {
             return List.of();
         }
+        // the caller's markers are read while the users service is asked for the authors
+        CompletableFuture<Set<String>> reading = caller
+                .map(sub -> InParallel.start(executor, () -> markers.markersOf(sub, page.stream().map(Activity::uuid).toList())))
+                .orElse(CompletableFuture.completedFuture(Set.of()));
         Map<String, UserDirectory.ShortProfile> byAuthor = authors.bySubs(page.stream().map(Activity::authorSub).toList());
-        Set<String> markers = caller.map(sub -> activities.markersOf(sub, page.stream().map(Activity::uuid).toList()))
-                .orElse(Set.of());
+        Set<String> marked = InParallel.join(reading);
         return page.stream().filter(a -> byAuthor.containsKey(a.authorSub()))
-                .map(a -> view(a, byAuthor.get(a.authorSub()), caller.isPresent(), markers))
+                .map(a -> view(a, byAuthor.get(a.authorSub()), caller.isPresent(), marked))
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import com.cruddur.activities.ActivitiesConfig;
 import com.cruddur.activities.Activity;
 import com.cruddur.activities.repository.ActivityRepository.Page;
 import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
 import com.cruddur.common.validation.Validation;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** The read side: home feed, a user's profile page, one crud with its replies, and search. Live items only. */
 @ApplicationScoped
@@ -45,15 +48,17 @@ public class Feeds {
     private final FeedCache cache;
     private final ActivitiesConfig config;
     private final Clock clock;
+    private final ManagedExecutor executor;
 
     public Feeds(ActivityRepository activities, ActivityViews views, UserDirectory authors, FeedCache cache,
-            ActivitiesConfig config, Clock clock) {
+            ActivitiesConfig config, Clock clock, ManagedExecutor executor) {
         this.activities = activities;
         this.views = views;
         this.authors = authors;
         this.cache = cache;
         this.config = config;
         this.clock = clock;
+        this.executor = executor;
     }
 
     public FeedPage home(Optional<String> caller, Paging paging) {
@@ -78,8 +83,9 @@ public class Feeds {
 
     private FeedCache.FirstPage loadProfile(String sub, Paging paging) {
         Instant now = now();
+        CompletableFuture<Long> count = InParallel.start(executor, () -> activities.countLiveByAuthor(sub, now));
         Page<Activity> page = activities.byAuthor(sub, paging.after(), now, paging.limit());
-        return new FeedCache.FirstPage(page.items(), page.hasMore(), activities.countLiveByAuthor(sub, now));
+        return new FeedCache.FirstPage(page.items(), page.hasMore(), InParallel.join(count));
     }
 
     private static boolean isFirstPage(Paging paging) {
@@ -98,9 +104,14 @@ public class Feeds {
      */
     public ShowPage show(String handle, String uuid, Optional<String> caller, Paging paging) {
         Instant now = now();
-        Activity activity = Optional.of(uuid).filter(Validation::isUuid).flatMap(activities::find)
-                .filter(a -> a.isLiveAt(now)).orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
-        Page<Activity> replies = activities.replies(uuid, paging.after(), now, paging.limit());
+        if (!Validation.isUuid(uuid)) {
+            throw ApiException.notFound(Posting.NOT_FOUND);
+        }
+        CompletableFuture<Page<Activity>> reading = InParallel.start(executor,
+                () -> activities.replies(uuid, paging.after(), now, paging.limit()));
+        Activity activity = activities.find(uuid).filter(a -> a.isLiveAt(now))
+                .orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
+        Page<Activity> replies = InParallel.join(reading);
         List<Activity> all = new ArrayList<>();
         all.add(activity);
         all.addAll(replies.items());

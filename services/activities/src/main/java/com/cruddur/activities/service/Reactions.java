@@ -30,12 +30,15 @@ public class Reactions {
     private final Posting posting;
     private final ActivityEvents events;
     private final Outbox outbox;
+    private final MarkerCache markerCache;
 
-    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, Outbox outbox) {
+    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, Outbox outbox,
+            MarkerCache markerCache) {
         this.activities = activities;
         this.posting = posting;
         this.events = events;
         this.outbox = outbox;
+        this.markerCache = markerCache;
     }
 
     public Counts add(String sub, String uuid, Marker marker) {
@@ -54,8 +57,13 @@ public class Reactions {
                 before.replyTo(), before.repliesCount(), before.likesCount() + (change.marker() == Marker.LIKE ? delta : 0),
                 before.repostsCount() + (change.marker() == Marker.REPOST ? delta : 0));
         Map<String, AttributeValue> pending = events.reacted(change, after);
-        boolean changed = change.on() ? activities.putMarker(before, change.marker(), change.sub(), pending)
-                : activities.removeMarker(change.uuid(), change.marker(), change.sub(), pending);
+        boolean changed;
+        try {
+            changed = change.on() ? activities.putMarker(before, change.marker(), change.sub(), pending)
+                    : activities.removeMarker(change.uuid(), change.marker(), change.sub(), pending);
+        } finally {
+            markerCache.changed(change.sub()); // also when the outcome is unknown (a timeout may have committed it)
+        }
         // committed (or standing already, its event carried by the marker): nothing below may fail the request
         String key = change.uuid() + "|" + change.marker().name();
         if (change.on()) {

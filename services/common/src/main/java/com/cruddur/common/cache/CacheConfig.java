@@ -17,9 +17,9 @@ public interface CacheConfig {
     @WithDefault("50ms")
     Duration timeout();
 
-    /** The in-process cache's bound. */
-    @WithDefault("10000")
-    long maxEntries();
+    /** The in-process cache's bound: about the bytes of its keys and values (16 MiB). */
+    @WithDefault("16777216")
+    long maxWeight();
 
     Momento momento();
 

@@ -10,6 +10,12 @@ public final class CacheKeys {
     /** The first page of the home and profile feeds: deleted on a new crud, reply, like or repost. */
     public static final Duration FEED_TTL = Duration.ofSeconds(10);
 
+    /**
+     * A reader's own likes and reposts: rewritten by that reader's own like or repost, so the TTL only bounds what a
+     * write racing the same reader's page read may leave behind, and what another instance's in-process copy shows.
+     */
+    public static final Duration MARKERS_TTL = Duration.ofMinutes(5);
+
     private CacheKeys() {
     }
 
@@ -19,5 +25,9 @@ public final class CacheKeys {
 
     public static String profileFeed(String sub) {
         return VERSION + ":feed:profile:" + sub;
+    }
+
+    public static String markers(String sub) {
+        return VERSION + ":markers:" + sub;
     }
 }

@@ -23,7 +23,7 @@ public class CacheProducer {
         LOG.infof("cache: %s", type.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return switch (type) {
             case OFF -> new NoCache();
-            case IN_PROCESS -> new InProcessCache(config.maxEntries(), new CacheMetrics(registry, "in-process"));
+            case IN_PROCESS -> new InProcessCache(config.maxWeight(), new CacheMetrics(registry, "in-process"));
             case MOMENTO -> new MomentoCache(credentials(config.momento()), config.momento().cacheName(), config.timeout(),
                     new CacheMetrics(registry, "momento"));
         };

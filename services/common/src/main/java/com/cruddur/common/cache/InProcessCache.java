@@ -7,19 +7,26 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** A bounded in-process cache (Caffeine), the local default: per instance, so invalidations stay in it. */
+/**
+ * A bounded in-process cache (Caffeine), the local default: per instance, so invalidations stay in it. Bounded by
+ * weight (about the bytes of its keys and values), since entries range from a reader's few markers to a feed page.
+ */
 public final class InProcessCache implements Cache {
 
     private record Entry(String value, Duration ttl) {
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
+    /** What an entry costs beyond its characters (the map's node, the entry, the strings' headers), roughly. */
+    static final int ENTRY_OVERHEAD = 128;
+
     private final CacheMetrics metrics;
 
-    public InProcessCache(long maxEntries, CacheMetrics metrics) {
+    public InProcessCache(long maxWeight, CacheMetrics metrics) {
         this.metrics = metrics;
         this.entries = Caffeine.newBuilder()
-                .maximumSize(maxEntries)
+                .maximumWeight(maxWeight)
+                .weigher((String key, Entry entry) -> ENTRY_OVERHEAD + key.length() + entry.value().length())
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long now) {
@@ -69,9 +76,9 @@ public final class InProcessCache implements Cache {
         entries.invalidate(key);
     }
 
-    /** The number of entries, after pending evictions ran. */
-    public long size() {
+    /** The total weight of the entries, after pending evictions ran. */
+    public long weight() {
         entries.cleanUp();
-        return entries.estimatedSize();
+        return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 }

@@ -2,6 +2,7 @@ package com.cruddur.common.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -21,7 +22,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Typed read-through on top of the {@link Cache} port: values as compact JSON, an unreadable entry is a miss, and
- * at most one load per key at a time in this instance (stampede protection).
+ * at most one load per key at a time in this instance (stampede protection). A hit whose text is the one last read
+ * for its key is served as the value read then, not parsed again (a warm feed page is read as it is served), so values
+ * read from the cache are shared: never change one.
  */
 @ApplicationScoped
 public class JsonCache {
@@ -34,6 +37,15 @@ public class JsonCache {
     private final ObjectMapper json;
     private final Tracer tracer;
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
+
+    /** The value last read for a key, with the text it was read from; bounded by the texts' length (4 MiB). */
+    private record Decoded(String text, Object value) {
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Decoded> decoded = Caffeine.newBuilder()
+            .maximumWeight(4L << 20)
+            .weigher((String key, Decoded entry) -> entry.text().length())
+            .build();
 
     public JsonCache(Cache cache, ObjectMapper json, Tracer tracer) {
         this.cache = cache;
@@ -132,8 +144,14 @@ public class JsonCache {
     }
 
     private <T> Optional<T> read(String key, String value, Class<T> type) {
+        Decoded last = decoded.getIfPresent(key);
+        if (last != null && type.isInstance(last.value()) && last.text().equals(value)) {
+            return Optional.of(type.cast(last.value()));
+        }
         try {
-            return Optional.of(json.readValue(value, type));
+            T read = json.readValue(value, type);
+            decoded.put(key, new Decoded(value, read));
+            return Optional.of(read);
         } catch (JsonProcessingException e) {
             LOG.warnf("unreadable cache entry %s, ignored: %s", key, e.getMessage());
             return Optional.empty();

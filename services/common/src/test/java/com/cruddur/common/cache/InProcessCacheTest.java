@@ -10,14 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class InProcessCacheTest {
 
-    private final InProcessCache cache = new InProcessCache(100, new CacheMetrics(new SimpleMeterRegistry(), "in-process"));
+    private final InProcessCache cache = new InProcessCache(10_000, new CacheMetrics(new SimpleMeterRegistry(), "in-process"));
 
     @Test
     void itNeverHoldsMoreThanItsBound() {
         for (int i = 0; i < 10_000; i++) {
             cache.set("v1:test:" + i, "value " + i, Duration.ofMinutes(5));
         }
-        assertTrue(cache.size() <= 100, "size " + cache.size());
+        assertTrue(cache.weight() <= 10_000, "weight " + cache.weight());
+        cache.set("v1:test:big", "x".repeat(5_000), Duration.ofMinutes(5));
+        assertTrue(cache.weight() <= 10_000, "weight " + cache.weight());
     }
 
     @Test

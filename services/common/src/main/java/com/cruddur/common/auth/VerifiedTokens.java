@@ -1,0 +1,136 @@
+package com.cruddur.common.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Access tokens quarkus-oidc verified, kept until they expire so that a signed-in request does not check the same
+ * signature and claims again: keyed by the token's SHA-256 (a token differing in any byte is verified afresh), at most
+ * {@code cruddur.auth.verified-tokens} per instance, never past the token's {@code exp} by this service's clock, which
+ * is checked on the way in and out. Whether the user is still active is asked by {@link Caller} on every request, so
+ * a revoked user is refused as before (see docs/auth.md).
+ * <p>
+ * As an identity provider it answers before quarkus-oidc's (a higher priority) with a kept identity, or with nothing
+ * so that quarkus-oidc verifies the token; as an augmentor it keeps what quarkus-oidc verified.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "quarkus.oidc.enabled", stringValue = "true", enableIfMissing = true)
+public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+
+    private final Cache<String, SecurityIdentity> verified;
+    private final Clock clock;
+
+    public VerifiedTokens(@ConfigProperty(name = "cruddur.auth.verified-tokens") long bound, Clock clock) {
+        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(bound)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .expireAfter(new Expiry<String, SecurityIdentity>() {
+                    @Override
+                    public long expireAfterCreate(String key, SecurityIdentity identity, long now) {
+                        return Math.max(0, expiry(identity).toEpochMilli() - clock.millis()) * 1_000_000L;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, SecurityIdentity identity, long now, long current) {
+                        return current;
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, SecurityIdentity identity, long now, long current) {
+                        return current;
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 100; // before quarkus-oidc's
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        SecurityIdentity kept = verified.getIfPresent(hash(request.getToken().getToken()));
+        if (kept == null || !isLive(kept)) {
+            return Uni.createFrom().nullItem();
+        }
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(kept);
+        if (routing != null) {
+            identity.addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing);
+        }
+        return Uni.createFrom().item(identity.build());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
+        if (token == null || !(identity.getPrincipal() instanceof JsonWebToken)) {
+            return Uni.createFrom().item(identity);
+        }
+        if (!isLive(identity)) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("the token has expired"));
+        }
+        verified.asMap().computeIfAbsent(hash(token.getToken()), key -> withoutRequest(identity));
+        return Uni.createFrom().item(identity);
+    }
+
+    /** The identity without what belongs to the request that verified it (its routing context). */
+    private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
+        Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
+        attributes.remove(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addRoles(identity.getRoles())
+                .addAttributes(attributes)
+                .build();
+    }
+
+    private boolean isLive(SecurityIdentity identity) {
+        return expiry(identity).isAfter(clock.instant());
+    }
+
+    private static Instant expiry(SecurityIdentity identity) {
+        return Instant.ofEpochSecond(((JsonWebToken) identity.getPrincipal()).getExpirationTime());
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
