@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cruddur.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,34 @@ class TaskDefinitionsTest {
             assertEquals("TargetTrackingScaling", policy.path("PolicyType").asText());
             assertEquals("ECSServiceAverageCPUUtilization", policy.path("TargetTrackingScalingPolicyConfiguration")
                     .path("PredefinedMetricSpecification").path("PredefinedMetricType").asText());
+        }
+    }
+
+    /**
+     * The JVM's memory settings travel in the images (the same as bin/dev's, checked by the system tests'
+     * {@code DockerComposeTest}): no task overrides them, and the task's memory holds everything they let the JVM
+     * take (heap, metaspace, code cache, direct buffers) with 64 MiB to spare for threads, the collector and malloc.
+     */
+    @Test
+    void eachTaskLeavesTheImagesMemorySettingsAloneAndHoldsWhatTheyAllow() throws Exception {
+        Pattern cap = Pattern.compile("-(?:Xmx|XX:MaxMetaspaceSize=|XX:ReservedCodeCacheSize=|XX:MaxDirectMemorySize=)(\\d+)m");
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> env = Synthesized.environment(deployment.service(spec.name()).container());
+            for (String name : List.of("JAVA_OPTS", "JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS", "MALLOC_ARENA_MAX",
+                    "JAVA_MAX_MEM_RATIO", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS")) {
+                assertFalse(env.containsKey(name), spec.name() + " overrides its image's " + name);
+            }
+            String dockerfile = Files.readString(RepositoryFiles.file("services/" + spec.name() + "/Dockerfile"));
+            Matcher caps = cap.matcher(dockerfile);
+            int bounded = 0;
+            int mib = 0;
+            while (caps.find()) {
+                bounded++;
+                mib += Integer.parseInt(caps.group(1));
+            }
+            assertEquals(4, bounded, spec.name() + "'s image bounds heap, metaspace, code cache and direct memory");
+            assertTrue(mib + 64 <= ServiceDeployment.MEMORY_MIB, spec.name() + ": " + mib + " MiB of JVM bounds in "
+                    + ServiceDeployment.MEMORY_MIB + " MiB");
         }
     }
 

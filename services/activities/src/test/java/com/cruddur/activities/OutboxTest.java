@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -123,6 +124,45 @@ class OutboxTest {
             Thread.sleep(100);
         }
         assertEquals(before + 1, metrics.counter("cruddur.events.set.aside").count());
+    }
+
+    @Test
+    void aRefusedEventAmongBatchesOfOthersIsSetAsideAndEveryOtherIsDeliveredOnce() throws Exception {
+        // more events than two SendMessageBatch calls take, the refused one in the middle of them
+        List<Event> normal = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Event event = event("one of many " + i);
+            normal.add(event);
+            store(event, Map.of());
+            if (i == 5) {
+                store(event("refused among many"),
+                        Map.of("outbox_trace", AttributeValue.fromM(Map.of("tracestate", AttributeValue.fromS("x=\uffff")))));
+            }
+        }
+        outbox.committed();
+        Set<String> wanted = new HashSet<>(normal.stream().map(Event::id).toList());
+        Map<String, Integer> received = new HashMap<>();
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!received.keySet().containsAll(wanted)) {
+            assertTrue(Instant.now().isBefore(deadline), "not every event was delivered: " + received.keySet());
+            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
+                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages()) {
+                String id = json.readTree(message.body()).path("id").asText();
+                if (wanted.contains(id)) {
+                    received.merge(id, 1, Integer::sum);
+                    sqs.deleteMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        for (Event event : normal) {
+            Instant clearedBy = Instant.now().plusSeconds(10);
+            while (outboxOf(event) != null) {
+                assertTrue(Instant.now().isBefore(clearedBy), "still pending after delivery: " + outboxOf(event));
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(wanted.stream().collect(Collectors.toMap(id -> id, id -> 1)), received,
+                "each delivered once");
     }
 
     /** The events of {@code type} about {@code activity} received within {@code seconds}, deleted from the queue. */

@@ -25,18 +25,22 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * Sends what the {@link Outbox} holds, in a background thread of the publishing service: it reads the due items
  * of the {@code outbox} index, lets the service derive what depends on each ({@link OutboxDerivations}), sends the
- * events to SQS, and then clears the item's marker. Delivery is at least once. Nothing is ever given up for time:
+ * events to SQS, ten to a call, and then clears the item's marker. Delivery is at least once. Nothing is ever given up for time:
  * <ul>
  * <li>a retryable failure (SQS or a service away, throttling) moves that item's next attempt back, doubling from
  * {@code first-backoff} up to {@code max-backoff}; SQS away ends the round, everything else waits for the next; it is
@@ -51,6 +55,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int ROUND = 25;
+    /** The most messages one {@code SendMessageBatch} takes. */
+    private static final int BATCH = 10;
     /**
      * SQS refusals (4xx) that say something about our setup, not about the message: a retry can succeed once it is
      * fixed. Any other refusal (InvalidMessageContents, a malformed request, ...) is the message's, for good.
@@ -133,56 +139,146 @@ public class OutboxRelay {
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING),
                         ":now", AttributeValue.fromS(Timestamps.format(now))))
                 .limit(ROUND));
+        List<Delivery> deliveries = new ArrayList<>();
         for (Map<String, AttributeValue> item : due.items()) {
-            if (!relay(item)) {
-                return false;
+            try {
+                deliveries.add(new Delivery(item, messages(item)));
+            } catch (RuntimeException e) {
+                retryLater(item, e);
             }
         }
-        return due.items().size() == ROUND;
+        boolean sqsAway = send(deliveries);
+        for (Delivery delivery : deliveries) {
+            if (delivery.refused != null) {
+                setAside(delivery.item, delivery.refused);
+            } else if (delivery.failed != null) {
+                retryLater(delivery.item, delivery.failed);
+            } else if (delivery.unsent == 0) {
+                cleared(delivery.item);
+            }
+            // else: not tried, SQS was away; it stays due
+        }
+        return !sqsAway && due.items().size() == ROUND;
     }
 
-    /** Delivers one item; false when SQS is away (the round ends). */
-    private boolean relay(Map<String, AttributeValue> item) {
+    /** One item's events on their way: how many are still unsent, and why it failed, if it did. */
+    private static final class Delivery {
+        final Map<String, AttributeValue> item;
+        final List<SendMessageBatchRequestEntry> messages;
+        int unsent;
+        AwsServiceException refused;
+        RuntimeException failed;
+
+        Delivery(Map<String, AttributeValue> item, List<SendMessageBatchRequestEntry> messages) {
+            this.item = item;
+            this.messages = messages;
+            this.unsent = messages.size();
+        }
+    }
+
+    /** The item's events (its own and those the service derives from it) as SQS messages, with its trace context. */
+    private List<SendMessageBatchRequestEntry> messages(Map<String, AttributeValue> item) {
         List<String> bodies = new ArrayList<>(item.get("outbox_events").l().stream().map(AttributeValue::s).toList());
-        try {
-            for (OutboxDerivations service : derivations) {
-                service.derive(item).forEach(event -> bodies.add(write(event)));
-            }
-        } catch (RuntimeException e) {
-            retryLater(item, e);
-            return true;
+        for (OutboxDerivations service : derivations) {
+            service.derive(item).forEach(event -> bodies.add(write(event)));
         }
         Map<String, MessageAttributeValue> trace = new HashMap<>();
         item.getOrDefault("outbox_trace", AttributeValue.fromM(Map.of())).m()
                 .forEach((name, value) -> trace.put(name, text(value.s())));
-        for (String body : bodies) {
-            try {
-                send(body, trace);
-            } catch (AwsServiceException e) {
-                if (refusedForGood(e)) {
-                    setAside(item, e);
-                    return true;
-                }
-                retryLater(item, e);
-                return false;
-            } catch (RuntimeException e) {
-                retryLater(item, e);
-                return Outages.unavailableDependency(e).isEmpty();
+        return bodies.stream().map(body -> message(body, trace)).toList();
+    }
+
+    /**
+     * Sends the round's messages ten to a call ({@code SendMessageBatch}), judging each entry on its own: an entry SQS
+     * refuses for good sets its item aside, one it fails retryably moves its item's next attempt back, and neither
+     * holds up the rest. A whole call refused for good (a request SQS cannot parse) is sent again one message a call,
+     * so that only the culprit's item is set aside. Returns true when SQS is away (the round ends there).
+     */
+    private boolean send(List<Delivery> deliveries) {
+        List<Delivery> owners = new ArrayList<>();
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            for (SendMessageBatchRequestEntry message : delivery.messages) {
+                owners.add(delivery);
+                entries.add(message.toBuilder().id(Integer.toString(entries.size())).build());
             }
         }
+        for (int from = 0; from < entries.size(); from += BATCH) {
+            List<SendMessageBatchRequestEntry> batch = entries.subList(from, Math.min(from + BATCH, entries.size()));
+            try {
+                SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(batch));
+                response.successful().forEach(ok -> owners.get(Integer.parseInt(ok.id())).unsent--);
+                for (BatchResultErrorEntry error : response.failed()) {
+                    Delivery owner = owners.get(Integer.parseInt(error.id()));
+                    AwsServiceException e = entryFailure(error);
+                    if (refusedForGood(e)) {
+                        owner.refused = e;
+                    } else {
+                        owner.failed = e;
+                    }
+                }
+            } catch (AwsServiceException e) {
+                if (!refusedForGood(e)) {
+                    batch.forEach(entry -> owners.get(Integer.parseInt(entry.id())).failed = e);
+                    return true;
+                }
+                for (SendMessageBatchRequestEntry entry : batch) {
+                    if (!sendAlone(entry, owners.get(Integer.parseInt(entry.id())))) {
+                        return true;
+                    }
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(entry -> owners.get(Integer.parseInt(entry.id())).failed = e);
+                if (Outages.unavailableDependency(e).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Sends one message in a call of its own; false when SQS is away. */
+    private boolean sendAlone(SendMessageBatchRequestEntry entry, Delivery owner) {
+        try {
+            sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(entry.messageBody())
+                    .messageAttributes(entry.messageAttributes()));
+            owner.unsent--;
+            return true;
+        } catch (AwsServiceException e) {
+            if (refusedForGood(e)) {
+                owner.refused = e;
+                return true;
+            }
+            owner.failed = e;
+            return false;
+        } catch (RuntimeException e) {
+            owner.failed = e;
+            return Outages.unavailableDependency(e).isEmpty();
+        }
+    }
+
+    private static AwsServiceException entryFailure(BatchResultErrorEntry error) {
+        return (AwsServiceException) AwsServiceException.builder().statusCode(Boolean.TRUE.equals(error.senderFault()) ? 400 : 500)
+                .message(error.message())
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(error.code()).errorMessage(error.message()).build())
+                .build();
+    }
+
+    /** The markers go once every event of the item was sent; an item that only carried events goes with them. */
+    private void cleared(Map<String, AttributeValue> item) {
         if (item.containsKey(Outbox.THEN_DELETE)) {
             delete(item);
         } else {
             update(item, "REMOVE outbox, outbox_due, outbox_events, outbox_trace, outbox_attempts", Map.of());
         }
-        return true;
     }
 
     /**
      * The body is the event's JSON with every character beyond ASCII escaped ({@code \uFFFF}), so SQS, which refuses
-     * noncharacters and lone surrogates, never sees one raw; the consumer's JSON parser reads the same text.
+     * noncharacters and lone surrogates, never sees one raw; the consumer's JSON parser reads the same text. Ten of
+     * them stay far below a batch's 256 KB: an event carries at most one crud's or message's text.
      */
-    private void send(String body, Map<String, MessageAttributeValue> trace) {
+    private SendMessageBatchRequestEntry message(String body, Map<String, MessageAttributeValue> trace) {
         JsonNode event;
         String ascii;
         try {
@@ -193,7 +289,7 @@ public class OutboxRelay {
         }
         Map<String, MessageAttributeValue> attributes = new HashMap<>(trace);
         attributes.put("type", text(event.path("type").asText()));
-        sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(ascii).messageAttributes(attributes));
+        return SendMessageBatchRequestEntry.builder().messageBody(ascii).messageAttributes(attributes).build();
     }
 
     private String write(Event event) {

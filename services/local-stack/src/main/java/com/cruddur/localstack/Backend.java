@@ -19,6 +19,14 @@ import java.util.Set;
 public final class Backend implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("users", "activities", "notifications", "messages");
+    /**
+     * Every service JVM's memory settings, the same in the images (their Dockerfiles' {@code JAVA_OPTS_APPEND} and
+     * {@code MALLOC_ARENA_MAX}): what holds a service under 200 MB of RSS after load (docs/memory.md).
+     */
+    public static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=64m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC");
+    public static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -155,10 +163,12 @@ public final class Backend implements AutoCloseable {
     }
 
     private static Tethered launch(Path root, String service, String name, Map<String, String> env, Path logDir) {
-        return Tethered.start(root, name,
-                List.of("java", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                        LocalPaths.serviceJar(root, service).toString()),
-                root, env, logDir);
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(MEMORY_OPTIONS);
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, service).toString()));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.putAll(MEMORY_ENVIRONMENT);
+        return Tethered.start(root, name, command, root, environment, logDir);
     }
 
     /** Stops one service (as a crash or a deployment would); {@link #startService} brings it back. */

@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
@@ -244,6 +247,37 @@ class NotificationsTest {
         clock.advance(Duration.ofMinutes(61));
         assertEquals(List.of(), notifications(me).getList("uuid"));
         Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(0));
+    }
+
+    @Test
+    void aPoisonMessageInABatchHoldsUpNoneOfTheOthersWhichAreEachProcessedAndDeleted() throws Exception {
+        // one SendMessageBatch, so one receive most likely takes them together: nine events and a poison among them
+        String poison = "{\"this is\": \"not an event " + UUID.randomUUID() + "\"}";
+        List<String> recipients = new ArrayList<>();
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String me = SharedStack.get().createUser("batched" + i, "Batched " + i);
+            recipients.add(me);
+            String body = json.writeValueAsString(event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString()));
+            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body).build());
+            if (i == 4) {
+                entries.add(SendMessageBatchRequestEntry.builder().id("poison").messageBody(poison).build());
+            }
+        }
+        assertEquals(List.of(), sqs.sendMessageBatch(r -> r.queueUrl(SharedStack.get().queues().queue()).entries(entries)).failed());
+        for (String me : recipients) {
+            eventually(() -> notifications(me).getList("uuid").size() == 1);
+        }
+        // processed ones are deleted: once the poison is dead-lettered, nothing is left in flight or waiting
+        eventually(() -> {
+            Map<QueueAttributeName, String> queue = sqs.getQueueAttributes(r -> r.queueUrl(SharedStack.get().queues().queue())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return queue.values().stream().allMatch("0"::equals);
+        });
+        for (String me : recipients) {
+            assertEquals(1, notifications(me).getList("uuid").size(), "each event made one notification");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.cruddur.contract.RoutingTable;
+import com.cruddur.localstack.Backend;
 import com.cruddur.localstack.BootstrapMain;
 import com.cruddur.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +98,25 @@ class DockerComposeTest {
             assertEquals("[\"/opt/jboss/container/java/run/run-java.sh\"]", dockerfile.last("ENTRYPOINT"));
         }
         assertNonRoot(Dockerfile.read(COMPOSE.dockerfile("bootstrap").orElseThrow()));
+    }
+
+    @Test
+    void everyImageRunsItsJvmWithTheMemorySettingsOfTheLocalLauncher() {
+        Pattern env = Pattern.compile("([A-Z_]+)=(?:\"([^\"]*)\"|(\\S+))");
+        for (String service : ServiceSettings.DEPLOYED) {
+            Map<String, String> set = new HashMap<>();
+            for (String instruction : Dockerfile.read(COMPOSE.dockerfile(service).orElseThrow()).all("ENV")) {
+                Matcher m = env.matcher(instruction);
+                assertTrue(m.matches(), service + ": one NAME=value per ENV: " + instruction);
+                set.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+            }
+            List<String> options = new ArrayList<>(List.of(set.getOrDefault("JAVA_OPTS_APPEND", "").split(" ")));
+            // the image's run-java.sh adds the parallel collector unless GC_CONTAINER_OPTIONS names another
+            options.addAll(List.of(set.getOrDefault("GC_CONTAINER_OPTIONS", "-XX:+UseParallelGC").split(" ")));
+            assertTrue(options.containsAll(Backend.MEMORY_OPTIONS), service + " runs " + options + ", bin/dev "
+                    + Backend.MEMORY_OPTIONS);
+            Backend.MEMORY_ENVIRONMENT.forEach((name, value) -> assertEquals(value, set.get(name), service + " " + name));
+        }
     }
 
     @Test

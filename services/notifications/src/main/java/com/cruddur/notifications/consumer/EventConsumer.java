@@ -16,19 +16,30 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Consumes the events queue with long polling, at least once: a message is deleted only after its event was
- * processed. A message that fails is received again after {@code retry-delay}; after the queue's maximum number of
- * receives SQS moves it to the dead-letter queue.
+ * processed. Several pollers receive up to ten messages each; the events of a received batch are processed in
+ * parallel on a bounded pool of workers, and the processed ones deleted in one call. A message that fails is
+ * received again after {@code retry-delay}; after the queue's maximum number of receives SQS moves it to the
+ * dead-letter queue: a poison message holds up none of the others.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -40,8 +51,12 @@ public class EventConsumer {
     private final NotificationsConfig config;
     private final Notifier notifier;
     private final ObjectMapper json;
+    /** The most messages one receive (and one delete) takes. */
+    private static final int BATCH = 10;
+
     private volatile boolean running;
-    private Thread poller;
+    private final List<Thread> pollers = new ArrayList<>();
+    private ExecutorService workers;
 
     private final OpenTelemetry openTelemetry;
     private final Tracer tracer;
@@ -59,16 +74,28 @@ public class EventConsumer {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        poller = new Thread(this::poll, "event-consumer");
-        poller.setDaemon(true);
-        poller.start();
+        AtomicInteger named = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.parallelism(), task -> {
+            Thread thread = new Thread(task, "event-worker-" + named.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 1; i <= config.pollers(); i++) {
+            Thread poller = new Thread(this::poll, "event-consumer-" + i);
+            poller.setDaemon(true);
+            poller.start();
+            pollers.add(poller);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
-        if (poller != null) {
-            poller.interrupt();
+        pollers.forEach(Thread::interrupt);
+        for (Thread poller : pollers) {
             poller.join(2000);
+        }
+        if (workers != null) {
+            workers.shutdownNow();
         }
     }
 
@@ -77,14 +104,16 @@ public class EventConsumer {
         while (running) {
             try {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(events.queueUrl())
-                        .maxNumberOfMessages(10)
+                        .maxNumberOfMessages(BATCH)
                         .waitTimeSeconds((int) config.pollWait().toSeconds())
                         .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
                         .messageAttributeNames("All")
                         // a long poll takes up to poll-wait: longer than the clients' usual timeouts
                         .overrideConfiguration(c -> c.apiCallAttemptTimeout(config.pollWait().plusSeconds(5))
                                 .apiCallTimeout(config.pollWait().plusSeconds(10)))).messages();
-                messages.forEach(this::handle);
+                if (!messages.isEmpty()) {
+                    delete(process(messages));
+                }
                 backoff = 100;
             } catch (SdkException e) {
                 if (!running) {
@@ -97,12 +126,67 @@ public class EventConsumer {
                     return;
                 }
                 backoff = Math.min(backoff * 2, 10_000);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }
 
-    /** Processes one message in a span that continues the trace of the request that published it. */
-    private void handle(Message message) {
+    /**
+     * Processes a received batch in parallel on the workers, each recipient's events in the order received (a like
+     * and its unlike must not race on one notification); returns the messages that were processed.
+     */
+    private List<Message> process(List<Message> messages) throws InterruptedException {
+        Map<String, List<Message>> byRecipient = new LinkedHashMap<>();
+        messages.forEach(message -> byRecipient.computeIfAbsent(recipientOf(message), r -> new ArrayList<>()).add(message));
+        List<Future<List<Message>>> groups = new ArrayList<>();
+        for (List<Message> group : byRecipient.values()) {
+            groups.add(workers.submit(() -> group.stream().filter(this::handle).toList()));
+        }
+        List<Message> processed = new ArrayList<>();
+        for (Future<List<Message>> group : groups) {
+            try {
+                processed.addAll(group.get());
+            } catch (ExecutionException e) {
+                // handle() catches everything: not expected; the group's messages are received again
+                LOG.warnf("processing events failed: %s", e.getCause().toString());
+            }
+        }
+        return processed;
+    }
+
+    private String recipientOf(Message message) {
+        try {
+            return json.readTree(message.body()).path("recipient_sub").asText(message.messageId());
+        } catch (IOException e) {
+            return message.messageId(); // handle() says why it fails, alone
+        }
+    }
+
+    /**
+     * Deletes the processed messages in one call. An entry SQS fails to delete is only received again, and processing
+     * is idempotent: it changes nothing the second time.
+     */
+    private void delete(List<Message> processed) {
+        if (processed.isEmpty()) {
+            return;
+        }
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (Message message : processed) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                    .receiptHandle(message.receiptHandle()).build());
+        }
+        try {
+            sqs.deleteMessageBatch(r -> r.queueUrl(events.queueUrl()).entries(entries)).failed()
+                    .forEach(failed -> LOG.infof("event %s was processed but not deleted (%s): it will be received again",
+                            processed.get(Integer.parseInt(failed.id())).messageId(), failed.code()));
+        } catch (SdkException e) {
+            LOG.warnf("deleting %d processed events failed, they will be received again: %s", entries.size(), e.toString());
+        }
+    }
+
+    /** Processes one message in a span that continues the trace of the request that published it; true if it did. */
+    private boolean handle(Message message) {
         Context published = openTelemetry.getPropagators().getTextMapPropagator()
                 .extract(Context.root(), message.messageAttributes(), ATTRIBUTES);
         Span span = tracer.spanBuilder("cruddur-events process").setParent(published).setSpanKind(SpanKind.CONSUMER)
@@ -111,7 +195,7 @@ public class EventConsumer {
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
             notifier.process(json.readValue(message.body(), Event.class));
-            sqs.deleteMessage(r -> r.queueUrl(events.queueUrl()).receiptHandle(message.receiptHandle()));
+            return true;
         } catch (Exception e) {
             span.recordException(e);
             LOG.warnf("event %s failed (receive %s): %s", message.messageId(),
@@ -122,6 +206,7 @@ public class EventConsumer {
             } catch (SdkException visibility) {
                 // it becomes visible again at the queue's visibility timeout
             }
+            return false;
         } finally {
             span.end();
         }
