@@ -1,7 +1,7 @@
 // bench/run: the whole benchmark in one command. Starts the packaged backend (as bin/dev does), seeds it through the
 // API, runs every scenario with wrk at each concurrency level, measures the services from /proc, profiles the slowest
 // scenario with JFR, then restarts each service on its own with the cache off (its start-up time alone) and runs the
-// cold scenarios; runs `home` and `mixed` again with every service exporting its spans (tracing on). Writes
+// cold scenarios; runs `home` and `mixed` again after restarting every service with tracing off, then on. Writes
 // bench/results/<UTC time>-<commit>.json and the Markdown made from it. With --soak MINUTES it runs the soak instead
 // (harness/soak.mjs) and writes <UTC time>-<commit>-soak.json and .md.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -31,7 +31,10 @@ const BASELINES = [
 const READS = ['home', 'home-anonymous', 'home-later', 'profile', 'show', 'notifications', 'message-groups', 'read-mix'];
 const WRITES = ['create', 'reply', 'like', 'message', 'write-mix', 'mixed'];
 const COLD = ['home', 'profile', 'show', 'read-mix'];
-/** Run again, at the highest concurrency, with every service exporting its spans to a local OTLP receiver. */
+/**
+ * Run again at the highest concurrency after restarting every service, first with tracing off, then with every service
+ * exporting its spans to a local OTLP receiver: the same fresh start and warm-up on both sides of the ratio.
+ */
 const TRACED = ['home', 'mixed'];
 
 function parseArgs(argv) {
@@ -131,9 +134,11 @@ async function main() {
     ...READS.filter(wanted).map((kind) => ({ name: kind, kind, via: 'edge' })),
     ...WRITES.filter(wanted).map((kind) => ({ name: kind, kind, via: 'edge', writes: true }))];
   const coldPlan = COLD.filter(wanted).map((kind) => ({ name: kind, kind, via: 'edge' }));
-  const tracedPlan = TRACED.filter(wanted).map((kind) => ({ name: `${kind}+tracing`, kind, via: 'edge', writes: WRITES.includes(kind), tracing: true }));
-  const runCount = (warmPlan.length + coldPlan.length) * opts.connections.length + tracedPlan.length;
-  const loadSeconds = runCount * (opts.duration + 1) + (warmPlan.length + coldPlan.length + tracedPlan.length) * (opts.warmup + 1);
+  const tracedPlan = (tracing) => TRACED.filter(wanted)
+    .map((kind) => ({ name: `${kind}+tracing-${tracing}`, kind, via: 'edge', writes: WRITES.includes(kind), tracing }));
+  const tracedRuns = 2 * TRACED.filter(wanted).length;
+  const runCount = (warmPlan.length + coldPlan.length) * opts.connections.length + tracedRuns;
+  const loadSeconds = runCount * (opts.duration + 1) + (warmPlan.length + coldPlan.length + tracedRuns) * (opts.warmup + 1);
   const level = Math.max(...opts.connections);
   console.log(opts.soak
     ? `Cruddur soak: commit ${commit}${dirty ? ' (uncommitted changes)' : ''}, size ${opts.size}, mixed at half its capacity at ${level} connections for ${opts.soak} min`
@@ -171,7 +176,10 @@ async function main() {
     const idle = memoryOf();
 
     console.log(`Seeding (${opts.size}) through the API ...`);
-    report.seeding = await seed({ env: backend.env, out: data, size: SIZES[opts.size] });
+    // SIGSTOP and SIGCONT: the events of the seeding's replies, likes and messages wait for the notifications service
+    const notifications = (signal) => () => process.kill(backend.pids.notifications, signal);
+    report.seeding = await seed({ env: backend.env, out: data, size: SIZES[opts.size],
+      consumer: { pause: notifications('SIGSTOP'), resume: notifications('SIGCONT') } });
     report.counts = report.seeding.counts;
     const afterSeed = memoryOf();
 
@@ -206,7 +214,7 @@ async function main() {
           const cpu = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, round(cpuSeconds(pid) - before[name])]));
           cpu.wrk = result.wrk_cpu_s;
           const run = {
-            scenario: s.name, cache: s.kind === 'health' ? null : cache, via: s.via, tracing: s.tracing ?? false, connections, ...result,
+            scenario: s.name, cache: s.kind === 'health' ? null : cache, via: s.via, tracing: s.tracing ?? null, connections, ...result,
             events_drain_s: drain, cpu_s: cpu,
             cpu_s_per_1k: Object.fromEntries(Object.entries(cpu).map(([name, seconds]) => [name, round((seconds / result.requests) * 1000, 3)])),
           };
@@ -251,16 +259,16 @@ async function main() {
         }
       }
 
-      // tracing on: every service restarted exporting its spans to a local OTLP receiver (as to Honeycomb in AWS), the
-      // cache warmed again by the warm-up, then the same scenarios at the highest concurrency; the figure is the ratio
-      const receiver = tracedPlan.length ? await startOtlpReceiver() : null;
+      // tracing off, then on: every service restarted (on: exporting its spans to a local OTLP receiver, as to
+      // Honeycomb in AWS), the cache warmed again by the warm-up, the same scenarios at the highest concurrency
+      const receiver = TRACED.some(wanted) ? await startOtlpReceiver() : null;
       if (receiver) {
-        console.log(`Tracing on: restarting each service exporting its spans to ${receiver.url} ...`);
-        for (const name of APPLICATIONS) {
-          await backend.restartAlone(name, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-            QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' }, opts.jvmOptions);
+        const variants = { off: {}, on: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' } };
+        for (const [tracing, env] of Object.entries(variants)) {
+          console.log(`Tracing ${tracing}: restarting every service${tracing === 'on' ? `, exporting its spans to ${receiver.url}` : ''} ...`);
+          for (const name of APPLICATIONS) await backend.restartAlone(name, env, opts.jvmOptions);
+          for (const s of tracedPlan(tracing)) await runScenario(s, 'warm', [level]);
         }
-        for (const s of tracedPlan) await runScenario(s, 'warm', [level]);
         report.tracing = { exports: receiver.received.exports, bytes: receiver.received.bytes };
       }
 
@@ -302,6 +310,7 @@ async function main() {
     report.dead_letters = await queueDepth(backend.env, backend.env.EVENTS_QUEUE_URL.replace(/cruddur-events$/, 'cruddur-events-dlq'));
   } catch (e) {
     console.error(`\nThe benchmark failed: ${e.stack ?? e}\nLogs: ${state}`);
+    if (backend.pids.notifications) process.kill(backend.pids.notifications, 'SIGCONT'); // if paused by the seeding
     await stop(1);
   }
   await backend.stop();

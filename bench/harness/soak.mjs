@@ -1,10 +1,10 @@
 // bench/run --soak MINUTES: the `mixed` scenario at half the capacity measured in the same run, on a fixed schedule
 // (so a stall shows as requests sent late or never sent, not as a quieter minute), one minute at a time, with each
-// service's RSS, the latency, the errors and the events queue's depth after every minute. Wanted (issue 19): 10
+// service's RSS, the latency, the errors and the events not yet consumed after every minute. Wanted (issue 19): 10
 // minutes, zero errors, every service's RSS flat within 10 % (the last minute's against the first's).
 import { runWrk } from './load.mjs';
 import { cpuSeconds } from './procfs.mjs';
-import { awaitQueueDrained, queueDepth } from './seed.mjs';
+import { awaitQueueDrained, outboxPending, queueDepth } from './seed.mjs';
 import { sleep } from './util.mjs';
 
 const SCENARIO = 'mixed';
@@ -16,7 +16,7 @@ export async function runSoak({ backend, data, minutes, connections, warmup, dur
   if (warmup > 0) await load({ seconds: warmup });
   await awaitQueueDrained(backend.env, 600);
   // the capacity: as fast as the answers come back, at the same concurrency
-  const capacity = await load({ seconds: duration });
+  const capacity = await load({ seconds: Math.max(duration, 10) });
   await awaitQueueDrained(backend.env, 600);
   const rate = Math.max(1, Math.round(capacity.rps / 2));
   console.log(`  capacity of ${SCENARIO} at ${connections} connections: ${capacity.rps} req/s; soaking at ${rate} req/s ` +
@@ -34,20 +34,21 @@ export async function runSoak({ backend, data, minutes, connections, warmup, dur
       minute, requests: r.requests, rps: r.rps, schedule: r.schedule, latency_ms: r.latency_ms, non2xx: r.non2xx,
       socket_errors: r.socket_errors, error_samples: r.error_samples,
       rss_mb: Object.fromEntries(applications.map((name) => [name, memory[name]?.rss_mb])),
-      queue_depth: await queueDepth(backend.env, backend.env.EVENTS_QUEUE_URL),
+      // events not yet consumed: outbox items pending, and messages in the queue
+      queue_depth: (await outboxPending(backend.env)) + (await queueDepth(backend.env, backend.env.EVENTS_QUEUE_URL)),
       cpu_s: cpu,
     };
     out.push(entry);
     console.log(`  minute ${String(minute).padStart(2)}: ${r.rps} req/s (${r.schedule.missed} of ${r.schedule.expected} not sent, ` +
       `${r.schedule.lag_ms?.late ?? 0} late, lag p99 ${r.schedule.lag_ms?.p99 ?? 0} ms)  p50 ${r.latency_ms.p50} p99 ${r.latency_ms.p99} ` +
-      `max ${r.latency_ms.max} ms  errors ${r.non2xx + r.socket_errors}  queue ${entry.queue_depth}  RSS ` +
+      `max ${r.latency_ms.max} ms  errors ${r.non2xx + r.socket_errors}  events pending ${entry.queue_depth}  RSS ` +
       applications.map((name) => `${name} ${entry.rss_mb[name]}`).join(', '));
   }
   await sleep(1000);
   const drain = await awaitQueueDrained(backend.env, 600);
   return {
     scenario: SCENARIO, connections, minute_s: MINUTE_S,
-    capacity: { rps: capacity.rps, latency_ms: capacity.latency_ms, non2xx: capacity.non2xx, socket_errors: capacity.socket_errors },
+    capacity: { rps: capacity.rps, duration_s: capacity.duration_s, latency_ms: capacity.latency_ms, non2xx: capacity.non2xx, socket_errors: capacity.socket_errors },
     rate, rss_before_mb: Object.fromEntries(applications.map((name) => [name, before[name]?.rss_mb])),
     minutes: out, events_drain_s: +drain.toFixed(2),
   };
