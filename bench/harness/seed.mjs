@@ -131,9 +131,14 @@ export async function seed({ env, out, size, seedNumber = 10, consumer = null })
     if (!taken.has(i)) { taken.add(i); replied.push(cruds[i]); }
   }
   const replyCount = replied.length * size.repliesPerCrud;
-  // the notifications service paused (when the caller can) while the events of replies, likes and messages queue up:
-  // the time the backlog takes to drain once it resumes is its throughput, with nothing else running
-  consumer?.pause();
+  // the notifications service paused (when the caller can) while the events of replies, likes and messages queue up
+  // (each of these writes is one outbox item carrying one event): the time the backlog takes to drain once it resumes
+  // is how fast notifications follow writes, with nothing else running. The cruds' outbox items (search tokens, no
+  // event here) are delivered first, so that the backlog holds events only.
+  if (consumer) {
+    await step(stats, 'the cruds\' outbox items delivered', null, () => awaitQueueDrained(env, 900));
+    consumer.pause();
+  }
   await step(stats, 'replies posted', replyCount, () => inParallel(replyCount, IN_FLIGHT, async (i) => {
     const parent = replied[i % replied.length];
     await call('POST', `/api/activities/${parent.uuid}/reply`, users[rnd.int(users.length)].token, { message: sentence(rnd, 3, 20) });
