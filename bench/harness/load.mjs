@@ -1,5 +1,7 @@
 // One bounded wrk run of a scenario against loopback, with the Lua script of bench/lua; its figures, and the CPU
-// time wrk itself used (the load generator shares the machine with the system under test).
+// time wrk itself used (the load generator shares the machine with the system under test). With a `rate`, wrk sends
+// on a fixed schedule (see bench/lua/cruddur.lua) and the figures say how many requests the schedule wanted, how many
+// went out, and how far behind their slots they went.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { CLOCK_TICKS } from './procfs.mjs';
@@ -18,9 +20,11 @@ function run(command, args) {
   });
 }
 
-export async function runWrk({ port, scenario, data, connections, seconds, threads = 2 }) {
-  const args = ['-t', String(Math.min(threads, connections)), '-c', String(connections), '-d', `${seconds}s`,
-    '--timeout', '5s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', scenario, data];
+export async function runWrk({ port, scenario, data, connections, seconds, threads = 2, rate = null }) {
+  const threadCount = Math.min(threads, connections);
+  const args = ['-t', String(threadCount), '-c', String(connections), '-d', `${seconds}s`,
+    '--timeout', '5s', '-s', SCRIPT, `http://127.0.0.1:${port}`, '--', scenario, data,
+    ...(rate ? [String(rate / threadCount)] : [])];
   // once wrk has been waited for, the shell's own /proc stat holds its CPU time (cutime and cstime, fields 16-17)
   const out = await run('sh', ['-c', 'wrk "$@" && echo "WRK_CPU $(cut -d" " -f16,17 /proc/$$/stat)"', 'sh', ...args]);
   const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
@@ -41,6 +45,9 @@ export async function runWrk({ port, scenario, data, connections, seconds, threa
     socket_error_detail: s,
     error_samples: r.error_samples || undefined,
     bytes: r.bytes,
+    // the fixed schedule: requests it wanted in the measured time, those that never went out, and the lag of those sent
+    schedule: rate ? { rate, expected: Math.round(rate * (r.duration_us / 1e6)),
+      missed: Math.max(0, Math.round(rate * (r.duration_us / 1e6)) - r.requests), lag_ms: r.lag_ms } : undefined,
     wrk_cpu_s: ticks === null ? null : +(ticks / CLOCK_TICKS).toFixed(2),
   };
 }

@@ -1,8 +1,13 @@
 -- The load of one scenario, for wrk: every request (but the health check and the signed-out home feed) is sent by a
 -- random seeded user with their own Cognito access token, to a random target from the data set the seeding step wrote.
---   wrk -t2 -c16 -d10s -s bench/lua/cruddur.lua http://127.0.0.1:4767 -- <scenario> <data dir>
+--   wrk -t2 -c16 -d10s -s bench/lua/cruddur.lua http://127.0.0.1:4767 -- <scenario> <data dir> [<requests/s per thread>]
 -- At the end it prints one line "WRK_JSON {...}": requests, duration, latency percentiles, non-2xx answers (counted
 -- here, any status outside 200-299; wrk's own count skips 3xx) and socket errors.
+-- With a rate, each thread sends on a fixed schedule (one slot every 1/rate s, taken by whichever of its connections
+-- is free, as wrk2 does) instead of as fast as answers come back. wrk times a request from its actual send, so a stall
+-- that keeps every connection busy would hide the requests that should have gone out meanwhile (coordinated
+-- omission): the schedule makes them visible as requests sent late ("lag", how far behind their slot) or never sent
+-- (fewer requests than rate x duration).
 
 local threads = {}
 
@@ -113,9 +118,37 @@ end
 
 local make
 
+-- the fixed schedule (rate mode): a monotonic clock in ms through LuaJIT's FFI, the next free slot, and the lags
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } cruddur_timespec;
+  int clock_gettime(int clock, cruddur_timespec *ts);
+]]
+local timespec = ffi.new("cruddur_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, timespec) -- CLOCK_MONOTONIC
+  return tonumber(timespec.tv_sec) * 1000 + tonumber(timespec.tv_nsec) / 1e6
+end
+local interval_ms, next_slot
+-- per thread, read by done(): lag in whole ms -> requests sent that late (0 = on time)
+lags = {}
+
 function init(args)
   local scenario, dir = args[1], args[2]
   math.randomseed(os.time() * 100 + id)
+  if args[3] then
+    interval_ms = 1000 / tonumber(args[3])
+    -- wrk calls delay() only where the script defines it: closed-loop runs keep it undefined
+    delay = function()
+      local now = now_ms()
+      next_slot = next_slot or now
+      local wait = next_slot - now
+      next_slot = next_slot + interval_ms
+      local lag = wait < 0 and math.floor(-wait) or 0
+      lags[lag] = (lags[lag] or 0) + 1
+      return wait > 0 and wait or 0
+    end
+  end
   non2xx = 0
   samples = ""
   if scenario ~= "health" then
@@ -149,16 +182,38 @@ end
 
 function done(summary, latency, requests)
   local errors, sample = 0, ""
+  local lag, sent = {}, 0
   for _, thread in ipairs(threads) do
     errors = errors + (thread:get("non2xx") or 0)
     sample = sample .. (thread:get("samples") or "")
+    for ms, count in pairs(thread:get("lags") or {}) do
+      lag[ms] = (lag[ms] or 0) + count
+      sent = sent + count
+    end
+  end
+  -- the schedule's lag (rate mode only): requests sent 1 ms or more behind their slot, its p50, p99 and max
+  local lag_json = "null"
+  if sent > 0 then
+    local keys = {}
+    for ms in pairs(lag) do keys[#keys + 1] = ms end
+    table.sort(keys)
+    local function percentile(p)
+      local seen = 0
+      for _, ms in ipairs(keys) do
+        seen = seen + lag[ms]
+        if seen >= sent * p / 100 then return ms end
+      end
+      return keys[#keys]
+    end
+    lag_json = string.format('{"slots":%d,"late":%d,"p50":%d,"p99":%d,"max":%d}',
+      sent, sent - (lag[0] or 0), percentile(50), percentile(99), keys[#keys])
   end
   local e = summary.errors
   io.write(string.format(
     'WRK_JSON {"requests":%d,"duration_us":%d,"bytes":%d,"non2xx":%d,"socket_errors":{"connect":%d,"read":%d,' ..
     '"write":%d,"timeout":%d},"latency_us":{"mean":%.1f,"p50":%d,"p75":%d,"p90":%d,"p99":%d,"p999":%d,"max":%d},' ..
-    '"error_samples":"%s"}\n',
+    '"lag_ms":%s,"error_samples":"%s"}\n',
     summary.requests, summary.duration, summary.bytes, errors, e.connect, e.read, e.write, e.timeout,
     latency.mean, latency:percentile(50), latency:percentile(75), latency:percentile(90), latency:percentile(99),
-    latency:percentile(99.9), latency.max, sample))
+    latency:percentile(99.9), latency.max, lag_json, sample))
 end
