@@ -73,7 +73,7 @@ public class UsersServiceDirectory implements UserDirectory {
         Optional<Profile> found;
         try {
             UsersApi.Profile p = api.byHandle(handle);
-            found = Optional.of(new Profile(p.uuid(), p.handle(), p.displayName(), p.bio()));
+            found = Optional.of(profile(p));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 404) {
                 throw e;
@@ -94,10 +94,29 @@ public class UsersServiceDirectory implements UserDirectory {
         Map<String, Profile> found = new HashMap<>();
         for (int from = 0; from < asked.size(); from += MAX_BATCH) {
             api.byHandles(asked.subList(from, Math.min(from + MAX_BATCH, asked.size()))).forEach(p -> found.put(
-                    LastKnownProfiles.key(p.handle()), new Profile(p.uuid(), p.handle(), p.displayName(), p.bio())));
+                    LastKnownProfiles.key(p.handle()), profile(p)));
         }
         lastKnown.foundHandles(asked, found);
         return found;
+    }
+
+    /** Only signed-in callers on another user's page ask; while the users service cannot answer: not following. */
+    @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "notFollowing")
+    public boolean follows(String followerSub, String followedSub) {
+        return api.follows(followerSub, followedSub).following();
+    }
+
+    private static Profile profile(UsersApi.Profile p) {
+        return new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount());
+    }
+
+    boolean notFollowing(String followerSub, String followedSub, Throwable failure) {
+        warn(failure);
+        return false;
     }
 
     Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {

@@ -100,20 +100,27 @@ class FollowsTest {
     }
 
     @Test
-    void followsAreLimitedPerCaller() {
+    void newFollowsAreLimitedPerCallerButRepeatsAndUnfollowsAreNot() {
         String eager = SharedStack.get().createUser("eager", "Eager");
-        String star = SharedStack.get().createUser("limited", "Limited");
-        for (int i = 0; i < 5; i++) { // the limit in tests (application.properties)
-            Api.as(eager).filter(CONTRACT).post("/api/users/@" + star + "/follow").then().statusCode(200);
+        List<String> stars = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            stars.add(SharedStack.get().createUser("limited" + i, "Limited " + i));
         }
-        Response refused = Api.as(eager).filter(CONTRACT).post("/api/users/@" + star + "/follow");
+        for (int i = 0; i < 5; i++) { // the limit in tests (application.properties)
+            Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(i) + "/follow").then().statusCode(200);
+        }
+        // following someone again changes nothing and is not counted
+        Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(0) + "/follow").then().statusCode(200)
+                .body("following", equalTo(true));
+        Response refused = Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(5) + "/follow");
         assertEquals(429, refused.statusCode());
         assertEquals(List.of("rate_limited"), refused.jsonPath().getList("$"));
         assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
-        // unfollowing is not limited
-        Api.as(eager).filter(CONTRACT).delete("/api/users/@" + star + "/follow").then().statusCode(200)
+        assertEquals(List.of(), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + stars.get(5) + "/followers")));
+        Api.as(eager).filter(CONTRACT).delete("/api/users/@" + stars.get(0) + "/follow").then().statusCode(200)
                 .body("following", equalTo(false));
-        Api.as(star).filter(CONTRACT).post("/api/users/@" + eager + "/follow").then().statusCode(200);
+        // another caller has an allowance of its own
+        Api.as(stars.get(5)).filter(CONTRACT).post("/api/users/@" + eager + "/follow").then().statusCode(200);
     }
 
     private static List<String> handles(Response response) {

@@ -54,15 +54,15 @@ public class InternalUsersResource {
         return users.findBySubs(subs).stream().map(Profiles.ShortProfile::of).toList();
     }
 
-    /** {@code GET /internal/users/by-handles?handle=a&handle=b}: the profiles of those handles users hold. */
+    /** {@code GET /internal/users/by-handles?handle=a&handle=b}: the profiles of those handles users hold (as by-handle's). */
     @GET
     @Path("/by-handles")
-    public List<Profiles.Profile> byHandles(@QueryParam("handle") List<String> handles) {
+    public List<Profiles.CountedProfile> byHandles(@QueryParam("handle") List<String> handles) {
         new Validation()
                 .check(handles == null || handles.isEmpty(), "handle_blank")
                 .check(handles != null && handles.size() > MAX_BATCH, "handle_too_many")
                 .throwIfFailed();
-        return users.findByHandles(handles).stream().map(Profiles.Profile::of).toList();
+        return users.findByHandles(handles).stream().map(Profiles.CountedProfile::of).toList();
     }
 
     /** The profile of a profile page, with its follow counts. */

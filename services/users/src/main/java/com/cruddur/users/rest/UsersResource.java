@@ -4,7 +4,6 @@ import com.cruddur.common.auth.Caller;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.error.ErrorMappers;
 import com.cruddur.common.paging.Paging;
-import com.cruddur.common.ratelimit.RateLimiter;
 import com.cruddur.common.ratelimit.WriteLimits;
 import com.cruddur.users.service.Follows;
 import com.cruddur.users.service.UserService;
@@ -48,14 +47,13 @@ public class UsersResource {
     @Path("/@{handle}/follow")
     @Authenticated
     public Response follow(@PathParam("handle") String handle) {
-        String sub = caller.requireSub();
-        RateLimiter.Decision allowance = follows.allowance(sub);
-        if (!allowance.allowed()) {
+        try {
+            return Response.ok(Profiles.FollowStanding.of(follows.follow(caller.requireSub(), handle))).build();
+        } catch (Follows.Limited limited) {
             Response.ResponseBuilder refusal = Response.fromResponse(ErrorMappers.body(429, List.of(WriteLimits.RATE_LIMITED)));
-            allowance.headers().forEach(refusal::header);
+            limited.decision().headers().forEach(refusal::header);
             return refusal.build();
         }
-        return Response.ok(Profiles.FollowStanding.of(follows.follow(sub, handle))).build();
     }
 
     @DELETE

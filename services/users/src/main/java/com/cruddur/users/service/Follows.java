@@ -25,6 +25,20 @@ public class Follows {
     public record Standing(User user, boolean following) {
     }
 
+    /** Over the caller's follow allowance: the refusal carries the decision's headers. */
+    public static final class Limited extends RuntimeException {
+        private final transient RateLimiter.Decision decision;
+
+        Limited(RateLimiter.Decision decision) {
+            super("follow limit", null, false, false);
+            this.decision = decision;
+        }
+
+        public RateLimiter.Decision decision() {
+            return decision;
+        }
+    }
+
     /** A page of users, newest follow first. */
     public record Page(List<User> users, Optional<String> next) {
     }
@@ -41,14 +55,19 @@ public class Follows {
         this.clock = clock;
     }
 
-    /** Takes one follow from the caller's allowance (docs/rate-limits.md). */
-    public RateLimiter.Decision allowance(String callerSub) {
-        return followLimit.take(callerSub);
-    }
-
+    /**
+     * Follows the user; a new follow takes one from the caller's allowance (docs/rate-limits.md), following someone
+     * again does not (it changes nothing).
+     */
     public Standing follow(String callerSub, String handle) {
         User target = other(callerSub, handle);
-        follows.follow(callerSub, target.sub(), clock.instant());
+        if (!follows.follows(callerSub, target.sub())) {
+            RateLimiter.Decision allowance = followLimit.take(callerSub);
+            if (!allowance.allowed()) {
+                throw new Limited(allowance);
+            }
+            follows.follow(callerSub, target.sub(), clock.instant());
+        }
         return new Standing(reread(target), true);
     }
 
