@@ -44,6 +44,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/@{handle}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a user
+         * @description Idempotent; following twice counts once. No request body. Besides the limit on all writes, follows are limited per caller (100 an hour by default; docs/rate-limits.md). Answers where the caller stands with the user, with the user's counts.
+         */
+        post: operations["followUser"];
+        /**
+         * Stop following a user
+         * @description Idempotent; unfollowing someone not followed changes nothing. No request body.
+         */
+        delete: operations["unfollowUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/@{handle}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who follows a user
+         * @description The users following `handle`, the most recent follow first, paginated.
+         */
+        get: operations["getFollowers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/@{handle}/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whom a user follows
+         * @description The users `handle` follows, the most recent follow first, paginated.
+         */
+        get: operations["getFollowing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/profile": {
         parameters: {
             query?: never;
@@ -461,6 +525,13 @@ export interface components {
             /** @description Empty string when not set. */
             bio: string;
         };
+        FollowStanding: {
+            handle: string;
+            /** @description Whether the caller follows the user. */
+            following: boolean;
+            followers_count: number;
+            following_count: number;
+        };
         /**
          * @example {
          *       "display_name": "Andrew Brown",
@@ -573,7 +644,10 @@ export interface components {
          *         "handle": "andrewbrown",
          *         "display_name": "Andrew Brown",
          *         "bio": "Cloud is fun!",
-         *         "cruds_count": 1
+         *         "cruds_count": 1,
+         *         "followers_count": 12,
+         *         "following_count": 3,
+         *         "following": false
          *       },
          *       "activities": [
          *         {
@@ -603,7 +677,10 @@ export interface components {
          *       "handle": "andrewbrown",
          *       "display_name": "Andrew Brown",
          *       "bio": "Cloud is fun!",
-         *       "cruds_count": 1
+         *       "cruds_count": 1,
+         *       "followers_count": 12,
+         *       "following_count": 3,
+         *       "following": false
          *     }
          */
         ProfileHeading: {
@@ -622,6 +699,12 @@ export interface components {
             bio: string | null;
             /** @description How many live cruds the user has posted. */
             cruds_count: number;
+            /** @description How many users follow this user. */
+            followers_count: number;
+            /** @description How many users this user follows. */
+            following_count: number;
+            /** @description Whether the caller follows this user (false for an anonymous caller and on the caller's own page). */
+            following: boolean;
         };
         /**
          * @example {
@@ -1075,6 +1158,56 @@ export interface components {
                 "application/json": "idempotency_key_in_progress"[];
             };
         };
+        /** @description `follow_self`: a user cannot follow themselves. */
+        FollowInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       "follow_self"
+                 *     ]
+                 */
+                "application/json": "follow_self"[];
+            };
+        };
+        /** @description Where the caller stands with the user now. */
+        FollowStanding: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "handle": "bayko",
+                 *       "following": true,
+                 *       "followers_count": 12,
+                 *       "following_count": 3
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowStanding"];
+            };
+        };
+        /** @description A page of users. */
+        UserList: {
+            headers: {
+                Link: components["headers"]["Link"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "uuid": "9b1c4f1e-3f0a-4b7e-9a51-3d2c6c1f8e21",
+                 *         "handle": "bayko",
+                 *         "display_name": "Andrew Bayko"
+                 *       }
+                 *     ]
+                 */
+                "application/json": components["schemas"]["ShortProfile"][];
+            };
+        };
         /**
          * @description Invalid paging query; every failing code is listed:
          *     - `limit_invalid`: `limit` not an integer from 1 to 100
@@ -1234,6 +1367,7 @@ export interface components {
 export type Health = components['schemas']['Health'];
 export type ShortProfile = components['schemas']['ShortProfile'];
 export type Profile = components['schemas']['Profile'];
+export type FollowStanding = components['schemas']['FollowStanding'];
 export type ProfileUpdateRequest = components['schemas']['ProfileUpdateRequest'];
 export type AvatarUploadRequest = components['schemas']['AvatarUploadRequest'];
 export type AvatarUploadResponse = components['schemas']['AvatarUploadResponse'];
@@ -1267,6 +1401,9 @@ export type ResponseActivityNotFound = components['responses']['ActivityNotFound
 export type ResponseMessageGroupNotFound = components['responses']['MessageGroupNotFound'];
 export type ResponseProfileConflict = components['responses']['ProfileConflict'];
 export type ResponseIdempotencyKeyInProgress = components['responses']['IdempotencyKeyInProgress'];
+export type ResponseFollowInvalid = components['responses']['FollowInvalid'];
+export type ResponseFollowStanding = components['responses']['FollowStanding'];
+export type ResponseUserList = components['responses']['UserList'];
 export type ResponsePaginationInvalid = components['responses']['PaginationInvalid'];
 export type ResponseProfileUpdateInvalid = components['responses']['ProfileUpdateInvalid'];
 export type ResponseProfileUpdated = components['responses']['ProfileUpdated'];
@@ -1345,6 +1482,130 @@ export interface operations {
             };
             404: components["responses"]["UserNotFound"];
             409: components["responses"]["ProfileConflict"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    followUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
+                 * @example andrewbrown
+                 */
+                handle: components["parameters"]["Handle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FollowStanding"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["ProfileConflict"];
+            422: components["responses"]["FollowInvalid"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unfollowUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
+                 * @example andrewbrown
+                 */
+                handle: components["parameters"]["Handle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FollowStanding"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["ProfileConflict"];
+            422: components["responses"]["FollowInvalid"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFollowers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1 to 100. Otherwise 422 `limit_invalid`.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque cursor taken from a previous response's `Link` header. One this API did not issue gives 422 `cursor_invalid`.
+                 * @example eyJjIjoiMjAyNC0wNS0yMFQwMDoxNzoxOC4xMjNaIn0
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
+                 * @example andrewbrown
+                 */
+                handle: components["parameters"]["Handle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserList"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["ProfileConflict"];
+            422: components["responses"]["PaginationInvalid"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getFollowing: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size, 1 to 100. Otherwise 422 `limit_invalid`.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque cursor taken from a previous response's `Link` header. One this API did not issue gives 422 `cursor_invalid`.
+                 * @example eyJjIjoiMjAyNC0wNS0yMFQwMDoxNzoxOC4xMjNaIn0
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A user's handle (without the `@`, which is part of the path). A value no handle can have (over 128 characters, or with whitespace, control characters or any of `/ % ? # " \`) is answered like an unknown handle.
+                 * @example andrewbrown
+                 */
+                handle: components["parameters"]["Handle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UserList"];
+            404: components["responses"]["UserNotFound"];
+            409: components["responses"]["ProfileConflict"];
+            422: components["responses"]["PaginationInvalid"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
@@ -1860,7 +2121,10 @@ export interface operations {
                      *         "handle": "andrewbrown",
                      *         "display_name": "Andrew Brown",
                      *         "bio": "Cloud is fun!",
-                     *         "cruds_count": 1
+                     *         "cruds_count": 1,
+                     *         "followers_count": 12,
+                     *         "following_count": 3,
+                     *         "following": false
                      *       },
                      *       "activities": [
                      *         {

@@ -202,6 +202,30 @@ export async function messageForm(message: string, handle: string, message_group
   return out;
 }
 
+/**
+ * A follow button on a profile page (beyond the original frontend): it shows `following` and the counts of the
+ * profile, and toggles with one call whose answer holds the new standing.
+ */
+export async function followButton(handle: string): Promise<string[]> {
+  const page = await client.GET("/api/activities/@{handle}", { params: { path: { handle } } });
+  if (!page.data) return [];
+  const { following, followers_count, following_count }: { following: boolean; followers_count: number;
+    following_count: number } = page.data.profile;
+  const toggled = following
+    ? await client.DELETE("/api/users/@{handle}/follow", { params: { path: { handle } } })
+    : await client.POST("/api/users/@{handle}/follow", { params: { path: { handle } } });
+  if (toggled.error) {
+    const codes: OperationErrorCode<"/api/users/@{handle}/follow", "post">[] = toggled.error;
+    return codes;
+  }
+  const lists = await Promise.all([
+    client.GET("/api/users/@{handle}/followers", { params: { path: { handle }, query: { limit: 20 } } }),
+    client.GET("/api/users/@{handle}/following", { params: { path: { handle } } }),
+  ]);
+  const handles = lists.flatMap(({ data }) => (data ?? []).map((user) => user.handle));
+  return [String(toggled.data.following), String(followers_count), String(following_count), ...handles];
+}
+
 /** bin/health-check and load balancers */
 export async function healthCheck(): Promise<boolean> {
   const { data } = await client.GET("/api/health-check");

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { createCruddurClient } from "../../index.js";
 import { config } from "../support/config.js";
-import { AUTHOR, as } from "./world.js";
+import { AUTHOR, FRIEND, as } from "./world.js";
 
 describe("the typed client", () => {
   test("GET /api/activities/home anonymously, and /api/profile with an awaited access token", async () => {
@@ -25,5 +25,14 @@ describe("the typed client", () => {
     const refused = await signedIn.POST("/api/activities", { body: { message: "", ttl: "7-days" } });
     assert.equal(refused.response.status, 422);
     assert.ok(refused.error.includes("message_blank"), JSON.stringify(refused.error));
+  });
+
+  test("follow and unfollow: POST and DELETE /api/users/@{handle}/follow answer the new standing", async () => {
+    const friend = createCruddurClient({ baseUrl: config.apiUrl, getAccessToken: () => as(FRIEND) });
+    const params = { params: { path: { handle: AUTHOR } } };
+    const followed = await friend.POST("/api/users/@{handle}/follow", params);
+    assert.deepEqual([followed.response.status, followed.data?.following], [200, true]);
+    const unfollowed = await friend.DELETE("/api/users/@{handle}/follow", params);
+    assert.deepEqual([unfollowed.response.status, unfollowed.data?.following], [200, false]);
   });
 });

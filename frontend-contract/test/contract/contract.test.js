@@ -5,6 +5,7 @@
 // One process, so that the last test sees what all the others exercised.
 import "./protocol.js";
 import "./users.js";
+import "./follows.js";
 import "./activities.js";
 import "./notifications.js";
 import "./messages.js";
@@ -24,6 +25,10 @@ const NOT_PROVOKED = {
   "getOwnProfile 404": "needs the caller's Cognito user deleted after sign-in",
   "updateProfile 404": "needs the caller's Cognito user deleted after sign-in",
   "updateProfilePost 404": "needs the caller's Cognito user deleted after sign-in",
+  "followUser 409": "needs a Cognito user whose handle another profile holds (users: ProvisioningTest)",
+  "unfollowUser 409": "needs a Cognito user whose handle another profile holds (users: ProvisioningTest)",
+  "getFollowers 409": "needs a Cognito user whose handle another profile holds (users: ProvisioningTest)",
+  "getFollowing 409": "needs a Cognito user whose handle another profile holds (users: ProvisioningTest)",
   "createActivity 409": "needs two requests with one Idempotency-Key at the same moment",
   "replyToActivity 409": "needs two requests with one Idempotency-Key at the same moment",
   "createMessage 409": "needs two requests with one Idempotency-Key at the same moment (messages: ConversationsTest)",

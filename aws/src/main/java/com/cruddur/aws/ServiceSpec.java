@@ -35,8 +35,9 @@ public record ServiceSpec(
     private static final String DESCRIBE = "dynamodb:DescribeTable";
 
     public static final ServiceSpec USERS = new ServiceSpec("users", 4568,
-            new TableSpec("USERS_TABLE", "cruddur-users", "pk", null, List.of()),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
+            new TableSpec("USERS_TABLE", "cruddur-users", "pk", null, List.of(new Index("follows", "gsi1pk", "gsi1sk"))),
+            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
+                    "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
             Events.NONE, false, true);
 
     public static final ServiceSpec ACTIVITIES = new ServiceSpec("activities", 4569,

@@ -184,6 +184,8 @@ class ReadPathIT {
                 assertEquals(name, displayNameIn(home, crud), "last known authors are shown");
                 assertFalse(home.getList("uuid").contains(stranger), "an author never seen is left out");
                 Browser.anonymous().get("/api/activities/@andrewbrown").then().statusCode(200);
+                // signed in, the page also asks whether the caller follows: unanswered, it says not
+                Browser.as("bayko").get("/api/activities/@andrewbrown").then().statusCode(200);
                 Browser.anonymous().get("/api/activities/@andrewbrown/status/" + crud).then().statusCode(200);
                 Browser.as("andrewbrown").get("/api/activities/notifications").then().statusCode(200);
                 Browser.as("andrewbrown").get("/api/notifications/unread_count").then().statusCode(200);

@@ -13,7 +13,8 @@ public interface UserDirectory {
     record ShortProfile(String sub, String handle, String displayName) {
     }
 
-    record Profile(String sub, String handle, String displayName, String bio) {
+    record Profile(String sub, String handle, String displayName, String bio, long followersCount,
+            long followingCount) {
     }
 
     /** The users among {@code subs} that exist, by sub: one call for a whole page. */
@@ -23,4 +24,7 @@ public interface UserDirectory {
 
     /** The users holding these handles, by handle in lower case: one call for all of them. */
     Map<String, Profile> byHandles(Collection<String> handles);
+
+    /** Whether {@code followerSub} follows {@code followedSub}. */
+    boolean follows(String followerSub, String followedSub);
 }

@@ -15,7 +15,11 @@ interface UsersApi {
     record ShortProfile(String uuid, String handle, String displayName) {
     }
 
-    record Profile(String uuid, String handle, String displayName, String bio) {
+    record Profile(String uuid, String handle, String displayName, String bio, long followersCount,
+            long followingCount) {
+    }
+
+    record Follows(boolean following) {
     }
 
     @GET
@@ -28,4 +32,8 @@ interface UsersApi {
     @GET
     @Path("/by-handle/{handle}")
     Profile byHandle(@PathParam("handle") String handle);
+
+    @GET
+    @Path("/follows")
+    Follows follows(@QueryParam("follower") String follower, @QueryParam("followed") String followed);
 }

@@ -71,7 +71,7 @@ public class UsersServiceDirectory implements UserDirectory {
         Optional<Profile> found;
         try {
             UsersApi.Profile p = api.byHandle(handle);
-            found = Optional.of(new Profile(p.uuid(), p.handle(), p.displayName(), p.bio()));
+            found = Optional.of(profile(p));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 404) {
                 throw e;
@@ -90,8 +90,7 @@ public class UsersServiceDirectory implements UserDirectory {
     public Map<String, Profile> byHandles(Collection<String> handles) {
         List<String> asked = handles.stream().map(LastKnownProfiles::key).distinct().filter(h -> !lastKnown.isUnknown(h)).toList();
         Map<String, Profile> found = new HashMap<>();
-        inBatches(asked, api::byHandles).forEach(p -> found.put(
-                LastKnownProfiles.key(p.handle()), new Profile(p.uuid(), p.handle(), p.displayName(), p.bio())));
+        inBatches(asked, api::byHandles).forEach(p -> found.put(LastKnownProfiles.key(p.handle()), profile(p)));
         lastKnown.foundHandles(asked, found);
         return found;
     }
@@ -103,6 +102,25 @@ public class UsersServiceDirectory implements UserDirectory {
             answers.addAll(ask.apply(keys.subList(from, Math.min(from + MAX_BATCH, keys.size()))));
         }
         return answers;
+    }
+
+    /** Only signed-in callers on another user's page ask; while the users service cannot answer: not following. */
+    @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "notFollowing")
+    public boolean follows(String followerSub, String followedSub) {
+        return api.follows(followerSub, followedSub).following();
+    }
+
+    private static Profile profile(UsersApi.Profile p) {
+        return new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount());
+    }
+
+    boolean notFollowing(String followerSub, String followedSub, Throwable failure) {
+        warn(failure);
+        return false;
     }
 
     Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {

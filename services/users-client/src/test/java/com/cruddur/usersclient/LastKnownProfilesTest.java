@@ -27,7 +27,7 @@ class LastKnownProfilesTest {
     void aHandleLookupIsRememberedByHandleAndBySubAndAnUnknownHandleUntilItIsFound() {
         lastKnown.found("Ada", Optional.empty());
         assertTrue(lastKnown.isUnknown("ada"), "handles are case-insensitive");
-        UserDirectory.Profile ada = new UserDirectory.Profile("s1", "ada", "Ada", "bio");
+        UserDirectory.Profile ada = new UserDirectory.Profile("s1", "ada", "Ada", "bio", 0, 0);
         lastKnown.found("ada", Optional.of(ada));
         assertFalse(lastKnown.isUnknown("ADA"));
         assertEquals(Optional.of(ada), lastKnown.byHandle("Ada"));

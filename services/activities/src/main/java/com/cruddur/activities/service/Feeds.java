@@ -32,8 +32,9 @@ public class Feeds {
     public record ProfilePage(ProfileView profile, FeedPage activities) {
     }
 
+    /** {@code following}: whether the caller follows this user. */
     public record ProfileView(String uuid, String cognitoUserUuid, String handle, String displayName, String bio,
-            long crudsCount) {
+            long crudsCount, long followersCount, long followingCount, boolean following) {
     }
 
     public record Show(ActivityView activity, List<ActivityView> replies) {
@@ -76,8 +77,10 @@ public class Feeds {
         UserDirectory.Profile user = Optional.of(handle).filter(Validation::isHandle).flatMap(authors::byHandle).orElseThrow(() -> ApiException.notFound("user_not_found"));
         FeedCache.FirstPage first = isFirstPage(paging) ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
                 : loadProfile(user.sub(), paging);
+        boolean following = caller.filter(sub -> !sub.equals(user.sub())).map(sub -> authors.follows(sub, user.sub()))
+                .orElse(false);
         ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),
-                first.crudsCount());
+                first.crudsCount(), user.followersCount(), user.followingCount(), following);
         return new ProfilePage(profile, render(live(first), caller));
     }
 

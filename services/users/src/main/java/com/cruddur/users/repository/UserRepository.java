@@ -110,10 +110,15 @@ public class UserRepository {
         return new User(item.get("sub").s(), item.get("handle").s(), item.get("display_name").s(),
                 item.containsKey("bio") ? item.get("bio").s() : "",
                 item.containsKey("email") ? item.get("email").s() : null,
-                Instant.parse(item.get("created_at").s()));
+                Instant.parse(item.get("created_at").s()),
+                count(item, "followers_count"), count(item, "following_count"));
     }
 
-    private static String userKey(String sub) {
+    private static long count(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? Long.parseLong(item.get(name).n()) : 0;
+    }
+
+    static String userKey(String sub) {
         return "USER#" + sub;
     }
 

@@ -7,13 +7,15 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
- * One table, one string key {@code pk}, two kinds of item:
- * {@code USER#<sub>} holds a profile, {@code HANDLE#<lower-case handle>} claims a handle for one sub.
+ * One table, one string key {@code pk}: {@code USER#<sub>} holds a profile, {@code HANDLE#<lower-case handle>}
+ * claims a handle for one sub, and a follow is two items listed by the {@code follows} index (docs/follows.md).
  */
 @ApplicationScoped
 public class UsersTable implements OwnedTables {
 
     static final String PK = "pk";
+    /** {@code FOLLOWING#<sub>} and {@code FOLLOWERS#<sub>} lists, newest first by {@code <followed at>#<sub>}. */
+    static final String FOLLOWS_INDEX = "follows";
 
     private final UsersConfig config;
 
@@ -27,6 +29,7 @@ public class UsersTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(OwnedTables.table(name(), PK, null));
+        return List.of(OwnedTables.table(name(), PK, null,
+                new OwnedTables.Index(FOLLOWS_INDEX, "gsi1pk", "gsi1sk")));
     }
 }

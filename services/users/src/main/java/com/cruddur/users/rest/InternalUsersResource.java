@@ -3,6 +3,7 @@ package com.cruddur.users.rest;
 import com.cruddur.common.auth.AccountLookup;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.validation.Validation;
+import com.cruddur.users.service.Follows;
 import com.cruddur.users.service.UserService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,10 +25,12 @@ public class InternalUsersResource {
     static final int MAX_BATCH = 100;
 
     private final UserService users;
+    private final Follows follows;
     private final AccountLookup accounts;
 
-    public InternalUsersResource(UserService users, AccountLookup accounts) {
+    public InternalUsersResource(UserService users, Follows follows, AccountLookup accounts) {
         this.users = users;
+        this.follows = follows;
         this.accounts = accounts;
     }
 
@@ -51,21 +54,33 @@ public class InternalUsersResource {
         return users.findBySubs(subs).stream().map(Profiles.ShortProfile::of).toList();
     }
 
-    /** {@code GET /internal/users/by-handles?handle=a&handle=b}: the profiles of those handles users hold. */
+    /** {@code GET /internal/users/by-handles?handle=a&handle=b}: the profiles of those handles users hold (as by-handle's). */
     @GET
     @Path("/by-handles")
-    public List<Profiles.Profile> byHandles(@QueryParam("handle") List<String> handles) {
+    public List<Profiles.CountedProfile> byHandles(@QueryParam("handle") List<String> handles) {
         new Validation()
                 .check(handles == null || handles.isEmpty(), "handle_blank")
                 .check(handles != null && handles.size() > MAX_BATCH, "handle_too_many")
                 .throwIfFailed();
-        return users.findByHandles(handles).stream().map(Profiles.Profile::of).toList();
+        return users.findByHandles(handles).stream().map(Profiles.CountedProfile::of).toList();
     }
 
+    /** The profile of a profile page, with its follow counts. */
     @GET
     @Path("/by-handle/{handle}")
-    public Profiles.Profile byHandle(@PathParam("handle") String handle) {
-        return users.findByHandle(handle).map(Profiles.Profile::of)
+    public Profiles.CountedProfile byHandle(@PathParam("handle") String handle) {
+        return users.findByHandle(handle).map(Profiles.CountedProfile::of)
                 .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
+    }
+
+    /** {@code GET /internal/users/follows?follower=&followed=}: whether one user (by sub) follows another. */
+    @GET
+    @Path("/follows")
+    public Map<String, Boolean> follows(@QueryParam("follower") String follower, @QueryParam("followed") String followed) {
+        new Validation()
+                .check(!Validation.isUuid(follower), "follower_invalid")
+                .check(!Validation.isUuid(followed), "followed_invalid")
+                .throwIfFailed();
+        return Map.of("following", follows.follows(follower, followed));
     }
 }

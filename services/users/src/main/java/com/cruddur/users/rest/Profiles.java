@@ -1,6 +1,7 @@
 package com.cruddur.users.rest;
 
 import com.cruddur.users.User;
+import com.cruddur.users.service.Follows;
 
 /** The JSON shapes of users, as the frontend reads them. {@code uuid} is the user's Cognito sub. */
 final class Profiles {
@@ -17,6 +18,23 @@ final class Profiles {
     record Profile(String uuid, String handle, String displayName, String bio) {
         static Profile of(User user) {
             return new Profile(user.sub(), user.handle(), user.displayName(), user.bio());
+        }
+    }
+
+    /** A profile with its follow counts, for the services that show a profile page. */
+    record CountedProfile(String uuid, String handle, String displayName, String bio, long followersCount,
+            long followingCount) {
+        static CountedProfile of(User user) {
+            return new CountedProfile(user.sub(), user.handle(), user.displayName(), user.bio(), user.followersCount(),
+                    user.followingCount());
+        }
+    }
+
+    /** Where the caller stands with a user after following or unfollowing them. */
+    record FollowStanding(String handle, boolean following, long followersCount, long followingCount) {
+        static FollowStanding of(Follows.Standing standing) {
+            return new FollowStanding(standing.user().handle(), standing.following(), standing.user().followersCount(),
+                    standing.user().followingCount());
         }
     }
 }

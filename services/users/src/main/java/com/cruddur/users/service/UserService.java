@@ -114,7 +114,7 @@ public class UserService {
             throw new ApiException(409, HANDLE_TAKEN);
         }
         User user = new User(source.sub(), handle, source.name().orElse(handle), "", source.email().orElse(null),
-                Instant.now(clock));
+                Instant.now(clock), 0, 0);
         return users.insertIfAbsent(user);
     }
 }

@@ -1,0 +1,142 @@
+package com.cruddur.users.repository;
+
+import static com.cruddur.common.aws.Attributes.key;
+import static com.cruddur.common.aws.Attributes.n;
+import static com.cruddur.common.aws.Attributes.s;
+
+import com.cruddur.common.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Follows in the users table. A follow is two items: {@code FOLLOW#<follower>#<followed>}, the commit point, listed
+ * under {@code FOLLOWING#<follower>}, and {@code FOLLOWER#<followed>#<follower>}, listed under
+ * {@code FOLLOWERS#<followed>}; both sort by {@code <followed at>#<other sub>} in the {@code follows} index. The
+ * counts are counters on the two profiles. docs/follows.md.
+ */
+@ApplicationScoped
+public class FollowRepository {
+
+    /** A page of subs, newest follow first, and the position of the last one when there are more. */
+    public record Page(List<String> subs, Optional<String> next) {
+    }
+
+    private final DynamoDbClient dynamoDb;
+    private final UsersTable table;
+
+    public FollowRepository(DynamoDbClient dynamoDb, UsersTable table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    public boolean follows(String follower, String followed) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
+                .key(key(followKey(follower, followed))).consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /**
+     * Records that {@code follower} follows {@code followed}; false when it did already. The follower's side is put
+     * again either way, so a follow that stopped half-way is completed by the next attempt.
+     */
+    public boolean follow(String follower, String followed, Instant at) {
+        String position = Timestamps.format(at);
+        boolean created;
+        try {
+            dynamoDb.putItem(r -> r.tableName(table.name())
+                    .item(item(followKey(follower, followed), "FOLLOWING#" + follower, position, followed, follower, followed))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            created = true;
+        } catch (ConditionalCheckFailedException exists) {
+            created = false;
+        }
+        try {
+            dynamoDb.putItem(r -> r.tableName(table.name())
+                    .item(item(followerKey(followed, follower), "FOLLOWERS#" + followed, position, follower, follower, followed))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // stored by an earlier attempt: its time stays
+        }
+        if (created) {
+            count(follower, "following_count", 1);
+            count(followed, "followers_count", 1);
+        }
+        return created;
+    }
+
+    /** Removes the follow; false when there was none. Both items go either way. */
+    public boolean unfollow(String follower, String followed) {
+        Map<String, AttributeValue> old = dynamoDb.deleteItem(r -> r.tableName(table.name())
+                .key(key(followKey(follower, followed))).returnValues(ReturnValue.ALL_OLD)).attributes();
+        dynamoDb.deleteItem(r -> r.tableName(table.name()).key(key(followerKey(followed, follower))));
+        boolean removed = old != null && !old.isEmpty();
+        if (removed) {
+            count(follower, "following_count", -1);
+            count(followed, "followers_count", -1);
+        }
+        return removed;
+    }
+
+    /** Whom {@code sub} follows, newest first, after the position {@code after}. */
+    public Page following(String sub, Optional<String> after, int limit) {
+        return page("FOLLOWING#" + sub, after.map(position -> followKey(sub, otherSub(position))), after, limit);
+    }
+
+    /** Who follows {@code sub}, newest first, after the position {@code after}. */
+    public Page followers(String sub, Optional<String> after, int limit) {
+        return page("FOLLOWERS#" + sub, after.map(position -> followerKey(sub, otherSub(position))), after, limit);
+    }
+
+    private Page page(String list, Optional<String> afterKey, Optional<String> after, int limit) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(UsersTable.FOLLOWS_INDEX)
+                .keyConditionExpression("gsi1pk = :list")
+                .expressionAttributeValues(Map.of(":list", s(list)))
+                .scanIndexForward(false)
+                .limit(limit + 1);
+        afterKey.ifPresent(pk -> query.exclusiveStartKey(Map.of(UsersTable.PK, s(pk), "gsi1pk", s(list),
+                "gsi1sk", s(after.orElseThrow()))));
+        List<Map<String, AttributeValue>> items = dynamoDb.query(query.build()).items();
+        List<Map<String, AttributeValue>> shown = items.subList(0, Math.min(limit, items.size()));
+        Optional<String> next = items.size() > limit ? Optional.of(shown.get(limit - 1).get("gsi1sk").s()) : Optional.empty();
+        return new Page(shown.stream().map(item -> item.get("other").s()).toList(), next);
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String list, String position, String other,
+            String follower, String followed) {
+        Map<String, AttributeValue> item = key(pk);
+        item.put("gsi1pk", s(list));
+        item.put("gsi1sk", s(position + "#" + other));
+        item.put("other", s(other));
+        item.put("follower", s(follower));
+        item.put("followed", s(followed));
+        item.put("followed_at", s(position));
+        return item;
+    }
+
+    private void count(String sub, String counter, long by) {
+        dynamoDb.updateItem(r -> r.tableName(table.name()).key(key(UserRepository.userKey(sub)))
+                .updateExpression("ADD " + counter + " :by")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":by", n(by))));
+    }
+
+    private static String otherSub(String position) {
+        return position.substring(position.indexOf('#') + 1);
+    }
+
+    private static String followKey(String follower, String followed) {
+        return "FOLLOW#" + follower + "#" + followed;
+    }
+
+    private static String followerKey(String followed, String follower) {
+        return "FOLLOWER#" + followed + "#" + follower;
+    }
+}
