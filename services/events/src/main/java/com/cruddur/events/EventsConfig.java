@@ -20,6 +20,10 @@ public interface EventsConfig {
     @WithDefault("1s")
     Duration relayInterval();
 
+    /** How many of a round's items the relay derives and clears at once (its sends go ten to a call anyway). */
+    @WithDefault("8")
+    int relayParallelism();
+
     @WithDefault("100ms")
     Duration firstBackoff();
 

@@ -21,9 +21,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -40,7 +47,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 /**
  * Sends what the {@link Outbox} holds, in a background thread of the publishing service: it reads the due items
  * of the {@code outbox} index, lets the service derive what depends on each ({@link OutboxDerivations}), sends the
- * events to SQS, ten to a call, and then clears the item's marker. Delivery is at least once. Nothing is ever given up for time:
+ * events to SQS, ten to a call, and then clears the item's marker. Delivery is at least once. Nothing is ever given
+ * up for time:
  * <ul>
  * <li>a retryable failure (SQS or a service away, throttling) moves that item's next attempt back, doubling from
  * {@code first-backoff} up to {@code max-backoff}; SQS away ends the round, everything else waits for the next; it is
@@ -76,6 +84,7 @@ public class OutboxRelay {
     private final Semaphore nudged = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private ExecutorService workers;
 
     public OutboxRelay(DynamoDbClient dynamoDb, SqsClient sqs, EventsConfig config, Instance<OutboxDerivations> derivations,
             Clock clock, ObjectMapper json, MeterRegistry metrics) {
@@ -95,6 +104,12 @@ public class OutboxRelay {
             return;
         }
         running = true;
+        AtomicInteger named = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(config.relayParallelism(), task -> {
+            Thread worker = new Thread(task, "outbox-relay-worker-" + named.incrementAndGet());
+            worker.setDaemon(true);
+            return worker;
+        });
         thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
@@ -105,6 +120,7 @@ public class OutboxRelay {
         nudged.release();
         if (thread != null) {
             thread.join(5000);
+            workers.shutdownNow();
         }
     }
 
@@ -132,23 +148,24 @@ public class OutboxRelay {
     }
 
     /** One round over the due items; true when it was full (more may be due at once). */
-    boolean round() {
+    boolean round() throws InterruptedException {
         Instant now = clock.instant();
         QueryResponse due = dynamoDb.query(r -> r.tableName(config.outboxTable().orElseThrow()).indexName(Outbox.INDEX)
                 .keyConditionExpression("outbox = :pending AND outbox_due <= :now")
                 .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING),
                         ":now", AttributeValue.fromS(Timestamps.format(now))))
                 .limit(ROUND));
-        List<Delivery> deliveries = new ArrayList<>();
-        for (Map<String, AttributeValue> item : due.items()) {
+        // the items are independent (each derivation is idempotent and conditional, as with several instances)
+        List<Delivery> deliveries = inParallel(due.items(), item -> {
             try {
-                deliveries.add(new Delivery(item, messages(item)));
+                return new Delivery(item, messages(item));
             } catch (RuntimeException e) {
                 retryLater(item, e);
+                return null;
             }
-        }
+        }).stream().filter(Objects::nonNull).toList();
         boolean sqsAway = send(deliveries);
-        for (Delivery delivery : deliveries) {
+        inParallel(deliveries, delivery -> {
             if (delivery.refused != null) {
                 setAside(delivery.item, delivery.refused);
             } else if (delivery.failed != null) {
@@ -157,8 +174,26 @@ public class OutboxRelay {
                 cleared(delivery.item);
             }
             // else: not tried, SQS was away; it stays due
-        }
+            return delivery;
+        });
         return !sqsAway && due.items().size() == ROUND;
+    }
+
+    /** Runs the task on each input on the relay's bounded pool, and waits for all of them. */
+    private <T, R> List<R> inParallel(List<T> inputs, Function<T, R> task) throws InterruptedException {
+        List<Future<R>> running = new ArrayList<>();
+        for (T input : inputs) {
+            running.add(workers.submit(() -> task.apply(input)));
+        }
+        List<R> results = new ArrayList<>();
+        for (Future<R> result : running) {
+            try {
+                results.add(result.get());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return results;
     }
 
     /** One item's events on their way: how many are still unsent, and why it failed, if it did. */
@@ -258,7 +293,8 @@ public class OutboxRelay {
     }
 
     private static AwsServiceException entryFailure(BatchResultErrorEntry error) {
-        return (AwsServiceException) AwsServiceException.builder().statusCode(Boolean.TRUE.equals(error.senderFault()) ? 400 : 500)
+        return (AwsServiceException) AwsServiceException.builder()
+                .statusCode(Boolean.TRUE.equals(error.senderFault()) ? 400 : 500)
                 .message(error.message())
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(error.code()).errorMessage(error.message()).build())
                 .build();

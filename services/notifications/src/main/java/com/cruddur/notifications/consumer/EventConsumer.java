@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Consumes the events queue with long polling, at least once: a message is deleted only after its event was
  * processed. Several pollers receive up to ten messages each; the events of a received batch are processed in
- * parallel on a bounded pool of workers, and the processed ones deleted in one call. A message that fails is
+ * parallel on a bounded pool of workers, one recipient's at a time (a like and its unlike must not race on one
+ * notification), and the processed ones deleted in one call. A message that fails is
  * received again after {@code retry-delay}; after the queue's maximum number of receives SQS moves it to the
  * dead-letter queue: a poison message holds up none of the others.
  */
@@ -54,6 +56,8 @@ public class EventConsumer {
     /** The most messages one receive (and one delete) takes. */
     private static final int BATCH = 10;
 
+    /** Locks striped by recipient: one recipient's events are processed one at a time in this instance. */
+    private final Object[] recipients = new Object[64];
     private volatile boolean running;
     private final List<Thread> pollers = new ArrayList<>();
     private ExecutorService workers;
@@ -70,6 +74,7 @@ public class EventConsumer {
         this.json = json;
         this.openTelemetry = openTelemetry;
         this.tracer = tracer;
+        Arrays.setAll(recipients, i -> new Object());
     }
 
     void start(@Observes StartupEvent event) {
@@ -140,8 +145,14 @@ public class EventConsumer {
         Map<String, List<Message>> byRecipient = new LinkedHashMap<>();
         messages.forEach(message -> byRecipient.computeIfAbsent(recipientOf(message), r -> new ArrayList<>()).add(message));
         List<Future<List<Message>>> groups = new ArrayList<>();
-        for (List<Message> group : byRecipient.values()) {
-            groups.add(workers.submit(() -> group.stream().filter(this::handle).toList()));
+        for (Map.Entry<String, List<Message>> group : byRecipient.entrySet()) {
+            // the other pollers' batches may hold events of the same recipient: one at a time per recipient
+            Object recipient = recipients[Math.floorMod(group.getKey().hashCode(), recipients.length)];
+            groups.add(workers.submit(() -> {
+                synchronized (recipient) {
+                    return group.getValue().stream().filter(this::handle).toList();
+                }
+            }));
         }
         List<Message> processed = new ArrayList<>();
         for (Future<List<Message>> group : groups) {
