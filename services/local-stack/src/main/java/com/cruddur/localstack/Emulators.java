@@ -76,7 +76,8 @@ public final class Emulators implements AutoCloseable {
         try {
             int dynamoPort = pick(ports.dynamoDb(), "DynamoDB emulator");
             Tethered dynalite = Tethered.start(root, "dynalite",
-                    List.of("node", modules.resolve("dynalite/cli.js").toString(), "--host", "127.0.0.1",
+                    List.of("node", "--require", LocalPaths.emulators(root).resolve("hang-up-guard.js").toString(),
+                            modules.resolve("dynalite/cli.js").toString(), "--host", "127.0.0.1",
                             "--port", String.valueOf(dynamoPort), "--createTableMs", "0", "--deleteTableMs", "0",
                             "--updateTableMs", "0"),
                     root, Map.of(), logDir);
