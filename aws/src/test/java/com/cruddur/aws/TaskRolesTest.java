@@ -39,11 +39,11 @@ class TaskRolesTest {
     }
 
     @Test
-    void usersMayUseItsTableReadCognitoUsersAndSignAvatarUploads() {
+    void usersMayUseItsTableAndIndexReadCognitoUsersAndSignAvatarUploads() {
         String table = "${" + deployment.service("users").table() + ".Arn}";
         Set<String> expected = rights(
-                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem"), List.of(table));
+                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+                        "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table, table + "/index/*"));
         expected.addAll(rights(List.of("cognito-idp:AdminGetUser", "cognito-idp:ListUsers"),
                 List.of("${" + pool + ".Arn}")));
         expected.addAll(rights(List.of("s3:PutObject"), List.of("${" + bucket + ".Arn}/avatars/*")));
