@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,8 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Access tokens quarkus-oidc verified, kept until they expire so that a signed-in request does not check the same
  * signature and claims again: keyed by the token's SHA-256 (a token differing in any byte is verified afresh), at most
- * {@code cruddur.auth.verified-tokens} per instance, never past the token's {@code exp} by this service's clock, which
- * is checked on the way in and out. Whether the user is still active is asked by {@link Caller} on every request, so
+ * {@code cruddur.auth.verified-tokens} per instance, never used past the token's {@code exp} by this service's clock
+ * (a token whose kept identity has expired is verified afresh by quarkus-oidc, which refuses it once it has expired). Whether the user is still active is asked by {@link Caller} on every request, so
  * a revoked user is refused as before (see docs/auth.md).
  * <p>
  * As an identity provider it answers before quarkus-oidc's (a higher priority) with a kept identity, or with nothing
@@ -97,9 +96,6 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
         AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
         if (token == null || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return Uni.createFrom().item(identity);
-        }
-        if (!isLive(identity)) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the token has expired"));
         }
         verified.asMap().computeIfAbsent(hash(token.getToken()), key -> withoutRequest(identity));
         return Uni.createFrom().item(identity);
