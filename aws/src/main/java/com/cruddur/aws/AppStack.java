@@ -37,11 +37,10 @@ import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.elasticloadbalancingv2.AddApplicationActionProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancerRedirectConfig;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.FixedResponseOptions;
-
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
@@ -72,6 +71,7 @@ public class AppStack extends Stack {
     public static final String HEALTH_BODY = "{\"success\":true,\"ver\":1}";
     /** A path no rule routes: our services' error shape, an array of codes. */
     public static final String NOT_FOUND_BODY = "[\"not_found\"]";
+
     public static final String EVENTS_QUEUE = "cruddur-events";
     public static final String DEAD_LETTER_QUEUE = "cruddur-events-dlq";
     /** Receives before SQS moves a message to the dead-letter queue (as locally, see docs/events.md). */
@@ -81,14 +81,25 @@ public class AppStack extends Stack {
 
     public AppStack(Construct scope, DeploymentSettings settings, StackProps props) {
         super(scope, NAME, props);
-        String imageTag = DeploymentSettings.required(this, settings.imageTag(), DeploymentSettings.IMAGE_TAG,
-                "deploy with -c imageTag=<git sha of the pushed images>", "unset");
-        String certificateArn = DeploymentSettings.required(this, settings.certificateArn(),
-                DeploymentSettings.CERTIFICATE_ARN, "deploy with -c certificateArn=<ACM certificate in this region>",
+        String imageTag = DeploymentSettings.required(
+                this,
+                settings.imageTag(),
+                DeploymentSettings.IMAGE_TAG,
+                "deploy with -c imageTag=<git sha of the pushed images>",
+                "unset");
+        String certificateArn = DeploymentSettings.required(
+                this,
+                settings.certificateArn(),
+                DeploymentSettings.CERTIFICATE_ARN,
+                "deploy with -c certificateArn=<ACM certificate in this region>",
                 "arn:aws:acm:us-east-1:unset:certificate/unset");
         List<String> frontendUrls = settings.frontendUrls().isEmpty()
-                ? List.of(DeploymentSettings.required(this, Optional.empty(), DeploymentSettings.FRONTEND_URL,
-                        "deploy with -c frontendUrl=https://<the frontend's origin>", "https://unset.invalid"))
+                ? List.of(DeploymentSettings.required(
+                        this,
+                        Optional.empty(),
+                        DeploymentSettings.FRONTEND_URL,
+                        "deploy with -c frontendUrl=https://<the frontend's origin>",
+                        "https://unset.invalid"))
                 : settings.frontendUrls();
 
         Vpc vpc = network(settings);
@@ -96,9 +107,8 @@ public class AppStack extends Stack {
                 .clusterName("cruddur-" + settings.environment())
                 .vpc(vpc)
                 // about 30 USD a month for four services (aws/README.md): off unless -c containerInsights=true
-                .containerInsightsV2(settings.containerInsights()
-                        ? ContainerInsights.ENABLED
-                        : ContainerInsights.DISABLED)
+                .containerInsightsV2(
+                        settings.containerInsights() ? ContainerInsights.ENABLED : ContainerInsights.DISABLED)
                 // FARGATE and FARGATE_SPOT, which the services choose between (fargateSpot)
                 .enableFargateCapacityProviders(true)
                 .build();
@@ -109,44 +119,64 @@ public class AppStack extends Stack {
                 .build();
         Queue events = eventsQueue();
         UserPool userPool = userPool(settings);
-        UserPoolClient client = userPool.addClient("WebClient", UserPoolClientOptions.builder()
-                .userPoolClientName("cruddur-web")
-                // the frontend signs in with SRP (Amplify's default) or USER_PASSWORD_AUTH; no OAuth flows
-                .authFlows(AuthFlow.builder().userSrp(true).userPassword(true).build())
-                .disableOAuth(true)
-                .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
-                .generateSecret(false)
-                .preventUserExistenceErrors(true)
-                .accessTokenValidity(Duration.hours(1))
-                .idTokenValidity(Duration.hours(1))
-                .refreshTokenValidity(Duration.days(30))
-                .build());
+        UserPoolClient client = userPool.addClient(
+                "WebClient",
+                UserPoolClientOptions.builder()
+                        .userPoolClientName("cruddur-web")
+                        // the frontend signs in with SRP (Amplify's default) or USER_PASSWORD_AUTH; no OAuth flows
+                        .authFlows(AuthFlow.builder()
+                                .userSrp(true)
+                                .userPassword(true)
+                                .build())
+                        .disableOAuth(true)
+                        .supportedIdentityProviders(List.of(UserPoolClientIdentityProvider.COGNITO))
+                        .generateSecret(false)
+                        .preventUserExistenceErrors(true)
+                        .accessTokenValidity(Duration.hours(1))
+                        .idTokenValidity(Duration.hours(1))
+                        .refreshTokenValidity(Duration.days(30))
+                        .build());
         Bucket avatars = avatarBucket(frontendUrls);
 
-        SharedResources shared = new SharedResources(settings, imageTag, frontendUrls, vpc, cluster, namespace, events,
-                userPool, client, avatars);
+        SharedResources shared = new SharedResources(
+                settings, imageTag, frontendUrls, vpc, cluster, namespace, events, userPool, client, avatars);
         for (ServiceSpec spec : ServiceSpec.ALL) {
             services.put(spec.name(), new ServiceDeployment(this, spec, shared));
         }
         ServiceDeployment users = services.get(ServiceSpec.USERS.name());
         for (ServiceDeployment caller : services.values()) {
             if (caller.spec().callsUsers()) {
-                users.securityGroup().addIngressRule(caller.securityGroup(), Port.tcp(ServiceSpec.USERS.port()),
-                        "/internal/users from the " + caller.spec().name() + " service");
+                users.securityGroup()
+                        .addIngressRule(
+                                caller.securityGroup(),
+                                Port.tcp(ServiceSpec.USERS.port()),
+                                "/internal/users from the " + caller.spec().name() + " service");
             }
         }
 
-        ApplicationLoadBalancer loadBalancer = entry(vpc, certificateArn, RoutingTable.fromContract().routes());
+        ApplicationLoadBalancer loadBalancer =
+                entry(vpc, certificateArn, RoutingTable.fromContract().routes());
         RateLimitRule.attach(this, loadBalancer);
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("Point the API's DNS name (a CNAME or alias) here")
-                .value(loadBalancer.getLoadBalancerDnsName()).build();
-        CfnOutput.Builder.create(this, "UserPoolId").value(userPool.getUserPoolId()).build();
-        CfnOutput.Builder.create(this, "UserPoolClientId").value(client.getUserPoolClientId()).build();
-        CfnOutput.Builder.create(this, "AvatarsBucketName").value(avatars.getBucketName()).build();
-        CfnOutput.Builder.create(this, "EventsQueueUrl").value(events.getQueueUrl()).build();
-        CfnOutput.Builder.create(this, "ClusterName").value(cluster.getClusterName()).build();
+                .value(loadBalancer.getLoadBalancerDnsName())
+                .build();
+        CfnOutput.Builder.create(this, "UserPoolId")
+                .value(userPool.getUserPoolId())
+                .build();
+        CfnOutput.Builder.create(this, "UserPoolClientId")
+                .value(client.getUserPoolClientId())
+                .build();
+        CfnOutput.Builder.create(this, "AvatarsBucketName")
+                .value(avatars.getBucketName())
+                .build();
+        CfnOutput.Builder.create(this, "EventsQueueUrl")
+                .value(events.getQueueUrl())
+                .build();
+        CfnOutput.Builder.create(this, "ClusterName")
+                .value(cluster.getClusterName())
+                .build();
     }
 
     public Map<String, ServiceDeployment> services() {
@@ -164,13 +194,28 @@ public class AppStack extends Stack {
                 .maxAzs(2)
                 .natGateways(settings.natGateways())
                 .subnetConfiguration(List.of(
-                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
-                        SubnetConfiguration.builder().name("private")
-                                .subnetType(settings.privateTasks() ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PRIVATE_ISOLATED)
-                                .cidrMask(24).build()))
+                        SubnetConfiguration.builder()
+                                .name("public")
+                                .subnetType(SubnetType.PUBLIC)
+                                .cidrMask(24)
+                                .build(),
+                        SubnetConfiguration.builder()
+                                .name("private")
+                                .subnetType(
+                                        settings.privateTasks()
+                                                ? SubnetType.PRIVATE_WITH_EGRESS
+                                                : SubnetType.PRIVATE_ISOLATED)
+                                .cidrMask(24)
+                                .build()))
                 .gatewayEndpoints(Map.of(
-                        "DynamoDb", GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.DYNAMODB).build(),
-                        "S3", GatewayVpcEndpointOptions.builder().service(GatewayVpcEndpointAwsService.S3).build()))
+                        "DynamoDb",
+                                GatewayVpcEndpointOptions.builder()
+                                        .service(GatewayVpcEndpointAwsService.DYNAMODB)
+                                        .build(),
+                        "S3",
+                                GatewayVpcEndpointOptions.builder()
+                                        .service(GatewayVpcEndpointAwsService.S3)
+                                        .build()))
                 // nothing uses the default security group; restricting it would take a custom-resource Lambda
                 .restrictDefaultSecurityGroup(false)
                 .build();
@@ -190,7 +235,10 @@ public class AppStack extends Stack {
                 .retentionPeriod(Duration.days(4))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
-                .deadLetterQueue(DeadLetterQueue.builder().queue(deadLetters).maxReceiveCount(MAX_RECEIVES).build())
+                .deadLetterQueue(DeadLetterQueue.builder()
+                        .queue(deadLetters)
+                        .maxReceiveCount(MAX_RECEIVES)
+                        .build())
                 .build();
     }
 
@@ -207,9 +255,18 @@ public class AppStack extends Stack {
                 .signInCaseSensitive(false)
                 .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
                 .standardAttributes(StandardAttributes.builder()
-                        .email(StandardAttribute.builder().required(true).mutable(true).build())
-                        .preferredUsername(StandardAttribute.builder().required(true).mutable(true).build())
-                        .fullname(StandardAttribute.builder().required(true).mutable(true).build())
+                        .email(StandardAttribute.builder()
+                                .required(true)
+                                .mutable(true)
+                                .build())
+                        .preferredUsername(StandardAttribute.builder()
+                                .required(true)
+                                .mutable(true)
+                                .build())
+                        .fullname(StandardAttribute.builder()
+                                .required(true)
+                                .mutable(true)
+                                .build())
                         .build())
                 .accountRecovery(AccountRecovery.EMAIL_ONLY)
                 .deletionProtection(settings.deletionProtection())
@@ -250,49 +307,60 @@ public class AppStack extends Stack {
         ApplicationLoadBalancer loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(vpc)
                 .internetFacing(true)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
+                .vpcSubnets(
+                        SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .securityGroup(securityGroup)
                 .dropInvalidHeaderFields(true)
                 .build();
         loadBalancer.addRedirect(ApplicationLoadBalancerRedirectConfig.builder()
-                .sourceProtocol(ApplicationProtocol.HTTP).sourcePort(80)
-                .targetProtocol(ApplicationProtocol.HTTPS).targetPort(443)
+                .sourceProtocol(ApplicationProtocol.HTTP)
+                .sourcePort(80)
+                .targetProtocol(ApplicationProtocol.HTTPS)
+                .targetPort(443)
                 .open(false)
                 .build());
-        ApplicationListener https = loadBalancer.addListener("Https", BaseApplicationListenerProps.builder()
-                .protocol(ApplicationProtocol.HTTPS)
-                .port(443)
-                .certificates(List.of(ListenerCertificate.fromArn(certificateArn)))
-                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
-                .open(false)
-                .defaultAction(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
-                        .contentType("application/json")
-                        .messageBody(NOT_FOUND_BODY)
-                        .build()))
-                .build());
+        ApplicationListener https = loadBalancer.addListener(
+                "Https",
+                BaseApplicationListenerProps.builder()
+                        .protocol(ApplicationProtocol.HTTPS)
+                        .port(443)
+                        .certificates(List.of(ListenerCertificate.fromArn(certificateArn)))
+                        .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                        .open(false)
+                        .defaultAction(ListenerAction.fixedResponse(
+                                404,
+                                FixedResponseOptions.builder()
+                                        .contentType("application/json")
+                                        .messageBody(NOT_FOUND_BODY)
+                                        .build()))
+                        .build());
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
             // ids by position: a reordered table updates rules in place instead of swapping priorities
-            https.addAction("Route" + (i + 1), AddApplicationActionProps.builder()
-                    .priority(i + 1)
-                    .conditions(List.of(ListenerCondition.pathPatterns(List.of(route.pattern()))))
-                    .action(action(route))
-                    .build());
+            https.addAction(
+                    "Route" + (i + 1),
+                    AddApplicationActionProps.builder()
+                            .priority(i + 1)
+                            .conditions(List.of(ListenerCondition.pathPatterns(List.of(route.pattern()))))
+                            .action(action(route))
+                            .build());
         }
         return loadBalancer;
     }
 
     private ListenerAction action(Route route) {
         if (route.service().equals(EDGE)) {
-            return ListenerAction.fixedResponse(200, FixedResponseOptions.builder()
-                    .contentType("application/json")
-                    .messageBody(HEALTH_BODY)
-                    .build());
+            return ListenerAction.fixedResponse(
+                    200,
+                    FixedResponseOptions.builder()
+                            .contentType("application/json")
+                            .messageBody(HEALTH_BODY)
+                            .build());
         }
         ServiceDeployment owner = services.get(route.service());
         if (owner == null) {
-            throw new IllegalStateException("route " + route.pattern() + " is owned by " + route.service()
-                    + ", which is not deployed in AWS");
+            throw new IllegalStateException(
+                    "route " + route.pattern() + " is owned by " + route.service() + ", which is not deployed in AWS");
         }
         return ListenerAction.forward(List.of(owner.targetGroup()));
     }

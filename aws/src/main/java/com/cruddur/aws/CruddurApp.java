@@ -10,11 +10,9 @@ import software.amazon.awscdk.StackProps;
 public final class CruddurApp {
 
     /** The stacks of one deployment. */
-    public record Stacks(RegistryStack registry, AppStack app, GuardrailsStack guardrails) {
-    }
+    public record Stacks(RegistryStack registry, AppStack app, GuardrailsStack guardrails) {}
 
-    private CruddurApp() {
-    }
+    private CruddurApp() {}
 
     public static void main(String[] args) {
         App app = new App();
@@ -26,13 +24,19 @@ public final class CruddurApp {
         DeploymentSettings settings = DeploymentSettings.from(app.getNode());
         Tagging.cruddur(app, settings.environment());
         // no env: the registry and the app deploy to the account and region of the CLI's credentials
-        RegistryStack registry = new RegistryStack(app, StackProps.builder()
-                .description("Cruddur container images: one ECR repository per service")
-                .build());
-        AppStack application = new AppStack(app, settings, StackProps.builder()
-                .description("Cruddur (" + settings.environment() + "): network, Fargate services, load balancer, "
-                        + "tables, events queue, user pool, avatar bucket")
-                .build());
+        RegistryStack registry = new RegistryStack(
+                app,
+                StackProps.builder()
+                        .description("Cruddur container images: one ECR repository per service")
+                        .build());
+        AppStack application = new AppStack(
+                app,
+                settings,
+                StackProps.builder()
+                        .description(
+                                "Cruddur (" + settings.environment() + "): network, Fargate services, load balancer, "
+                                        + "tables, events queue, user pool, avatar bucket")
+                        .build());
         GuardrailsStack guardrails = new GuardrailsStack(app, settings);
         return new Stacks(registry, application, guardrails);
     }

@@ -45,6 +45,7 @@ public record DeploymentSettings(
 
     /** The most tasks a service may scale to; the default cap is {@link #DEFAULT_MAX_TASKS}. */
     public static final int TASKS_LIMIT = 10;
+
     public static final int DEFAULT_MIN_TASKS = 1;
     /** A bootcamp's traffic fits in one task; the second absorbs a burst, and caps what a runaway can cost. */
     public static final int DEFAULT_MAX_TASKS = 2;
@@ -64,10 +65,13 @@ public record DeploymentSettings(
     public DeploymentSettings {
         check(NAME.matcher(environment).matches(), ENVIRONMENT, environment, "lower-case letters, digits and dashes");
         imageTag.ifPresent(tag -> check(IMAGE_TAG_FORMAT.matcher(tag).matches(), IMAGE_TAG, tag, "a Docker image tag"));
-        certificateArn.ifPresent(arn -> check(CERTIFICATE.matcher(arn).matches(), CERTIFICATE_ARN, arn,
-                "an ACM certificate ARN"));
+        certificateArn.ifPresent(
+                arn -> check(CERTIFICATE.matcher(arn).matches(), CERTIFICATE_ARN, arn, "an ACM certificate ARN"));
         alertEmail.ifPresent(email -> check(EMAIL.matcher(email).matches(), ALERT_EMAIL, email, "an e-mail address"));
-        frontendUrls.forEach(origin -> check(ORIGIN.matcher(origin).matches(), FRONTEND_URL, origin,
+        frontendUrls.forEach(origin -> check(
+                ORIGIN.matcher(origin).matches(),
+                FRONTEND_URL,
+                origin,
                 "origins such as https://cruddur.com (no path, no trailing slash), comma-separated"));
         frontendUrls = List.copyOf(frontendUrls);
         check(monthlyBudgetUsd.signum() > 0, MONTHLY_BUDGET_USD, monthlyBudgetUsd, "a positive amount");
@@ -83,9 +87,13 @@ public record DeploymentSettings(
                 text(context, CERTIFICATE_ARN),
                 text(context, ALERT_EMAIL),
                 text(context, FRONTEND_URL)
-                        .map(urls -> Arrays.stream(urls.split(",")).map(String::trim).filter(url -> !url.isEmpty()).toList())
+                        .map(urls -> Arrays.stream(urls.split(","))
+                                .map(String::trim)
+                                .filter(url -> !url.isEmpty())
+                                .toList())
                         .orElse(List.of()),
-                text(context, MONTHLY_BUDGET_USD).map(value -> parse(MONTHLY_BUDGET_USD, value, BigDecimal::new))
+                text(context, MONTHLY_BUDGET_USD)
+                        .map(value -> parse(MONTHLY_BUDGET_USD, value, BigDecimal::new))
                         .orElse(DEFAULT_MONTHLY_BUDGET_USD),
                 number(context, NAT_GATEWAYS, 0),
                 flag(context, DELETION_PROTECTION, true),
@@ -115,15 +123,21 @@ public record DeploymentSettings(
 
     private static Optional<String> text(Node context, String key) {
         Object value = context.tryGetContext(key);
-        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
+        return value == null || value.toString().isBlank()
+                ? Optional.empty()
+                : Optional.of(value.toString().trim());
     }
 
     private static boolean flag(Node context, String key, boolean otherwise) {
-        return text(context, key).map(value -> parse(key, value, DeploymentSettings::bool)).orElse(otherwise);
+        return text(context, key)
+                .map(value -> parse(key, value, DeploymentSettings::bool))
+                .orElse(otherwise);
     }
 
     private static int number(Node context, String key, int otherwise) {
-        return text(context, key).map(value -> parse(key, value, Integer::valueOf)).orElse(otherwise);
+        return text(context, key)
+                .map(value -> parse(key, value, Integer::valueOf))
+                .orElse(otherwise);
     }
 
     private static <T> T parse(String key, String value, Function<String, T> parser) {

@@ -24,12 +24,19 @@ public class GuardrailsStack extends Stack {
 
     public GuardrailsStack(Construct scope, DeploymentSettings settings) {
         // the account stays whatever the CLI's credentials name: never written down
-        super(scope, NAME, StackProps.builder()
-                .env(Environment.builder().region(REGION).build())
-                .description("Cruddur cost guardrails: budget, billing alarm and their alert topic (us-east-1)")
-                .build());
-        String email = DeploymentSettings.required(this, settings.alertEmail(), DeploymentSettings.ALERT_EMAIL,
-                "deploy with -c alertEmail=<address for cost alerts>", "alerts@example.com");
+        super(
+                scope,
+                NAME,
+                StackProps.builder()
+                        .env(Environment.builder().region(REGION).build())
+                        .description("Cruddur cost guardrails: budget, billing alarm and their alert topic (us-east-1)")
+                        .build());
+        String email = DeploymentSettings.required(
+                this,
+                settings.alertEmail(),
+                DeploymentSettings.ALERT_EMAIL,
+                "deploy with -c alertEmail=<address for cost alerts>",
+                "alerts@example.com");
 
         Topic alerts = Topic.Builder.create(this, "CostAlerts")
                 .topicName("cruddur-" + settings.environment() + "-cost-alerts")
@@ -47,12 +54,15 @@ public class GuardrailsStack extends Stack {
                         .budgetName("cruddur-" + settings.environment() + "-monthly")
                         .budgetType("COST")
                         .timeUnit("MONTHLY")
-                        .budgetLimit(CfnBudget.SpendProperty.builder().amount(settings.monthlyBudgetUsd().doubleValue())
-                                .unit("USD").build())
+                        .budgetLimit(CfnBudget.SpendProperty.builder()
+                                .amount(settings.monthlyBudgetUsd().doubleValue())
+                                .unit("USD")
+                                .build())
                         .build())
                 // the notifications of the week-0 file, to the alert address
                 .notificationsWithSubscribers(Week0Files.budgetNotifications().stream()
-                        .map(notification -> budgetNotification(notification, email)).toList())
+                        .map(notification -> budgetNotification(notification, email))
+                        .toList())
                 // CfnBudget is not taggable through Tags.of(): its tags are written out here
                 .resourceTags(List.of(
                         tag(Tagging.APP, "cruddur"),
@@ -73,11 +83,13 @@ public class GuardrailsStack extends Stack {
                 .build();
         file.forEach(charges::addPropertyOverride);
 
-        CfnOutput.Builder.create(this, "CostAlertsTopicArn").value(alerts.getTopicArn()).build();
+        CfnOutput.Builder.create(this, "CostAlertsTopicArn")
+                .value(alerts.getTopicArn())
+                .build();
     }
 
-    private static CfnBudget.NotificationWithSubscribersProperty budgetNotification(Map<String, Object> notification,
-            String email) {
+    private static CfnBudget.NotificationWithSubscribersProperty budgetNotification(
+            Map<String, Object> notification, String email) {
         return CfnBudget.NotificationWithSubscribersProperty.builder()
                 .notification(CfnBudget.NotificationProperty.builder()
                         .notificationType((String) notification.get("NotificationType"))

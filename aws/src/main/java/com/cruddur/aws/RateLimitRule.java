@@ -17,12 +17,12 @@ final class RateLimitRule {
 
     /** CDK context key: requests a client address may send per minute (WAF counts every request, reads and writes). */
     static final String CONTEXT_KEY = "apiRequestsPerMinute";
+
     static final int DEFAULT_PER_MINUTE = 600;
     static final String BODY_KEY = "rate_limited";
     static final String BODY = "[\"rate_limited\"]";
 
-    private RateLimitRule() {
-    }
+    private RateLimitRule() {}
 
     static CfnWebACL attach(Construct scope, ApplicationLoadBalancer loadBalancer) {
         int perMinute = perMinute(scope);
@@ -31,9 +31,14 @@ final class RateLimitRule {
                 .scope("REGIONAL")
                 .description("Requests per client address in front of the Cruddur API")
                 .defaultAction(CfnWebACL.DefaultActionProperty.builder()
-                        .allow(CfnWebACL.AllowActionProperty.builder().build()).build())
-                .customResponseBodies(Map.of(BODY_KEY, CfnWebACL.CustomResponseBodyProperty.builder()
-                        .contentType("APPLICATION_JSON").content(BODY).build()))
+                        .allow(CfnWebACL.AllowActionProperty.builder().build())
+                        .build())
+                .customResponseBodies(Map.of(
+                        BODY_KEY,
+                        CfnWebACL.CustomResponseBodyProperty.builder()
+                                .contentType("APPLICATION_JSON")
+                                .content(BODY)
+                                .build()))
                 .visibilityConfig(visibility("cruddur-api"))
                 .rules(List.of(CfnWebACL.RuleProperty.builder()
                         .name("requests-per-client-address")
@@ -86,11 +91,17 @@ final class RateLimitRule {
     }
 
     private static CfnWebACL.CustomHTTPHeaderProperty header(String name, String value) {
-        return CfnWebACL.CustomHTTPHeaderProperty.builder().name(name).value(value).build();
+        return CfnWebACL.CustomHTTPHeaderProperty.builder()
+                .name(name)
+                .value(value)
+                .build();
     }
 
     private static CfnWebACL.VisibilityConfigProperty visibility(String metric) {
         return CfnWebACL.VisibilityConfigProperty.builder()
-                .cloudWatchMetricsEnabled(true).metricName(metric).sampledRequestsEnabled(true).build();
+                .cloudWatchMetricsEnabled(true)
+                .metricName(metric)
+                .sampledRequestsEnabled(true)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Size;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.dynamodb.Attribute;
 import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
@@ -28,7 +29,6 @@ import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.HealthCheck;
@@ -83,12 +83,17 @@ public class ServiceDeployment extends Construct {
         Role taskRole = Role.Builder.create(this, "TaskRole")
                 .description("What the " + spec.name() + " service's code may do, and nothing else")
                 // only ECS, and only for this account's tasks, may assume it (no confused deputy)
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com", ServicePrincipalOpts.builder()
-                        .conditions(Map.of(
-                                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                                "ArnLike", Map.of("aws:SourceArn",
-                                        "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*")))
-                        .build()))
+                .assumedBy(new ServicePrincipal(
+                        "ecs-tasks.amazonaws.com",
+                        ServicePrincipalOpts.builder()
+                                .conditions(Map.of(
+                                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                                        "ArnLike",
+                                                Map.of(
+                                                        "aws:SourceArn",
+                                                        "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":"
+                                                                + Aws.ACCOUNT_ID + ":*")))
+                                .build()))
                 .build();
         grantOwnRights(taskRole, shared);
 
@@ -116,31 +121,34 @@ public class ServiceDeployment extends Construct {
                         .cpuArchitecture(CpuArchitecture.X86_64)
                         .build())
                 .build();
-        task.addContainer(spec.name(), ContainerDefinitionOptions.builder()
-                .image(ContainerImage.fromEcrRepository(
-                        Repository.fromRepositoryName(this, "Repository", RegistryStack.repositoryName(spec)),
-                        shared.imageTag()))
-                .environment(environment(shared))
-                .secrets(secrets(settings.environment()))
-                .portMappings(List.of(PortMapping.builder().containerPort(spec.port()).build()))
-                // liveness, not readiness: a DynamoDB outage makes the tasks unready (the load balancer stops
-                // sending them requests) but must not make ECS kill and replace them all in a loop. Asked with
-                // bash's /dev/tcp, as the images' own HEALTHCHECK does: the base image promises bash, not curl.
-                .healthCheck(HealthCheck.builder()
-                        .command(List.of("CMD", "bash", "-c", livenessProbe(spec.port())))
-                        .interval(Duration.seconds(30))
-                        .timeout(Duration.seconds(5))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(90))
-                        .build())
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
-                        .logGroup(logs)
-                        .streamPrefix(spec.name())
-                        // a slow CloudWatch drops log lines instead of blocking the service's stdout
-                        .mode(AwsLogDriverMode.NON_BLOCKING)
-                        .maxBufferSize(Size.mebibytes(25))
-                        .build()))
-                .build());
+        task.addContainer(
+                spec.name(),
+                ContainerDefinitionOptions.builder()
+                        .image(ContainerImage.fromEcrRepository(
+                                Repository.fromRepositoryName(this, "Repository", RegistryStack.repositoryName(spec)),
+                                shared.imageTag()))
+                        .environment(environment(shared))
+                        .secrets(secrets(settings.environment()))
+                        .portMappings(List.of(
+                                PortMapping.builder().containerPort(spec.port()).build()))
+                        // liveness, not readiness: a DynamoDB outage makes the tasks unready (the load balancer stops
+                        // sending them requests) but must not make ECS kill and replace them all in a loop. Asked with
+                        // bash's /dev/tcp, as the images' own HEALTHCHECK does: the base image promises bash, not curl.
+                        .healthCheck(HealthCheck.builder()
+                                .command(List.of("CMD", "bash", "-c", livenessProbe(spec.port())))
+                                .interval(Duration.seconds(30))
+                                .timeout(Duration.seconds(5))
+                                .retries(3)
+                                .startPeriod(Duration.seconds(90))
+                                .build())
+                        .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logs)
+                                .streamPrefix(spec.name())
+                                // a slow CloudWatch drops log lines instead of blocking the service's stdout
+                                .mode(AwsLogDriverMode.NON_BLOCKING)
+                                .maxBufferSize(Size.mebibytes(25))
+                                .build()))
+                        .build());
 
         FargateService.Builder service = FargateService.Builder.create(this, "Service")
                 .serviceName(spec.name())
@@ -155,7 +163,10 @@ public class ServiceDeployment extends Construct {
                         .build()))
                 .minHealthyPercent(100)
                 .maxHealthyPercent(200)
-                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .circuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
                 .healthCheckGracePeriod(Duration.seconds(120))
                 .securityGroups(List.of(securityGroup))
                 .vpcSubnets(SubnetSelection.builder()
@@ -182,15 +193,18 @@ public class ServiceDeployment extends Construct {
         }
         this.service = service.build();
 
-        this.service.autoScaleTaskCount(EnableScalingProps.builder()
+        this.service
+                .autoScaleTaskCount(EnableScalingProps.builder()
                         .minCapacity(settings.minTasks())
                         .maxCapacity(settings.maxTasks())
                         .build())
-                .scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
-                        .targetUtilizationPercent(CPU_TARGET_PERCENT)
-                        .scaleOutCooldown(Duration.minutes(1))
-                        .scaleInCooldown(Duration.minutes(5))
-                        .build());
+                .scaleOnCpuUtilization(
+                        "Cpu",
+                        CpuUtilizationScalingProps.builder()
+                                .targetUtilizationPercent(CPU_TARGET_PERCENT)
+                                .scaleOutCooldown(Duration.minutes(1))
+                                .scaleInCooldown(Duration.minutes(5))
+                                .build());
 
         targetGroup = ApplicationTargetGroup.Builder.create(this, "Targets")
                 .vpc(shared.vpc())
@@ -243,7 +257,10 @@ public class ServiceDeployment extends Construct {
     private Table table(ServiceSpec.TableSpec spec, boolean deletionProtection) {
         Table.Builder table = Table.Builder.create(this, "Table")
                 .tableName(spec.name())
-                .partitionKey(Attribute.builder().name(spec.hashKey()).type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder()
+                        .name(spec.hashKey())
+                        .type(AttributeType.STRING)
+                        .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .timeToLiveAttribute(TTL_ATTRIBUTE)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
@@ -252,16 +269,25 @@ public class ServiceDeployment extends Construct {
                 .deletionProtection(deletionProtection)
                 .removalPolicy(RemovalPolicy.RETAIN);
         if (spec.rangeKey() != null) {
-            table.sortKey(Attribute.builder().name(spec.rangeKey()).type(AttributeType.STRING).build());
+            table.sortKey(Attribute.builder()
+                    .name(spec.rangeKey())
+                    .type(AttributeType.STRING)
+                    .build());
         }
         Table built = table.build();
         for (ServiceSpec.Index index : spec.indexes()) {
             GlobalSecondaryIndexProps.Builder gsi = GlobalSecondaryIndexProps.builder()
                     .indexName(index.name())
-                    .partitionKey(Attribute.builder().name(index.hashKey()).type(AttributeType.STRING).build())
+                    .partitionKey(Attribute.builder()
+                            .name(index.hashKey())
+                            .type(AttributeType.STRING)
+                            .build())
                     .projectionType(ProjectionType.ALL);
             if (index.rangeKey() != null) {
-                gsi.sortKey(Attribute.builder().name(index.rangeKey()).type(AttributeType.STRING).build());
+                gsi.sortKey(Attribute.builder()
+                        .name(index.rangeKey())
+                        .type(AttributeType.STRING)
+                        .build());
             }
             built.addGlobalSecondaryIndex(gsi.build());
         }
@@ -280,18 +306,19 @@ public class ServiceDeployment extends Construct {
                 .resources(tableResources)
                 .build());
         switch (spec.events()) {
-            case PUBLISHES -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                    .sid("PublishEvents")
-                    .actions(List.of("sqs:SendMessage"))
-                    .resources(List.of(shared.events().getQueueArn()))
-                    .build());
-            case CONSUMES -> taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
-                    .sid("ConsumeEvents")
-                    .actions(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"))
-                    .resources(List.of(shared.events().getQueueArn()))
-                    .build());
-            case NONE -> {
-            }
+            case PUBLISHES ->
+                taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .sid("PublishEvents")
+                        .actions(List.of("sqs:SendMessage"))
+                        .resources(List.of(shared.events().getQueueArn()))
+                        .build());
+            case CONSUMES ->
+                taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                        .sid("ConsumeEvents")
+                        .actions(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"))
+                        .resources(List.of(shared.events().getQueueArn()))
+                        .build());
+            case NONE -> {}
         }
         if (spec.ownsProfiles()) {
             taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -24,48 +24,98 @@ public record ServiceSpec(
     }
 
     /** A table as the service declares it: string keys, indexes projecting every attribute. */
-    public record TableSpec(String envVar, String name, String hashKey, String rangeKey, List<Index> indexes) {
-    }
+    public record TableSpec(String envVar, String name, String hashKey, String rangeKey, List<Index> indexes) {}
 
     /** A global secondary index; {@code rangeKey} may be null. */
-    public record Index(String name, String hashKey, String rangeKey) {
-    }
+    public record Index(String name, String hashKey, String rangeKey) {}
 
     /** The readiness check of every service describes its tables (TableLifecycle). */
     private static final String DESCRIBE = "dynamodb:DescribeTable";
 
-    public static final ServiceSpec USERS = new ServiceSpec("users", 4568,
-            new TableSpec("USERS_TABLE", "cruddur-users", "pk", null, List.of(new Index("follows", "gsi1pk", "gsi1sk"))),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
-                    "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
-            Events.NONE, false, true);
+    public static final ServiceSpec USERS = new ServiceSpec(
+            "users",
+            4568,
+            new TableSpec(
+                    "USERS_TABLE", "cruddur-users", "pk", null, List.of(new Index("follows", "gsi1pk", "gsi1sk"))),
+            List.of(
+                    DESCRIBE,
+                    "dynamodb:GetItem",
+                    "dynamodb:BatchGetItem",
+                    "dynamodb:Query",
+                    "dynamodb:PutItem",
+                    "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem"),
+            Events.NONE,
+            false,
+            true);
 
-    public static final ServiceSpec ACTIVITIES = new ServiceSpec("activities", 4569,
-            new TableSpec("ACTIVITIES_TABLE", "cruddur-activities", "pk", "sk",
-                    List.of(new Index("feed", "gsi1pk", "gsi1sk"), new Index("author", "gsi2pk", "gsi2sk"),
+    public static final ServiceSpec ACTIVITIES = new ServiceSpec(
+            "activities",
+            4569,
+            new TableSpec(
+                    "ACTIVITIES_TABLE",
+                    "cruddur-activities",
+                    "pk",
+                    "sk",
+                    List.of(
+                            new Index("feed", "gsi1pk", "gsi1sk"),
+                            new Index("author", "gsi2pk", "gsi2sk"),
                             new Index("outbox", "outbox", "outbox_due"))),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:PutItem",
-                    "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
-            Events.PUBLISHES, true, false);
+            List.of(
+                    DESCRIBE,
+                    "dynamodb:GetItem",
+                    "dynamodb:BatchGetItem",
+                    "dynamodb:Query",
+                    "dynamodb:PutItem",
+                    "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem",
+                    "dynamodb:BatchWriteItem"),
+            Events.PUBLISHES,
+            true,
+            false);
 
-    public static final ServiceSpec NOTIFICATIONS = new ServiceSpec("notifications", 4570,
+    public static final ServiceSpec NOTIFICATIONS = new ServiceSpec(
+            "notifications",
+            4570,
             new TableSpec("NOTIFICATIONS_TABLE", "cruddur-notifications", "pk", "sk", List.of()),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+            List.of(
+                    DESCRIBE,
+                    "dynamodb:GetItem",
+                    "dynamodb:Query",
+                    "dynamodb:PutItem",
+                    "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem"),
-            Events.CONSUMES, true, false);
+            Events.CONSUMES,
+            true,
+            false);
 
-    public static final ServiceSpec MESSAGES = new ServiceSpec("messages", 4571,
-            new TableSpec("MESSAGES_TABLE", "cruddur-messages", "pk", "sk", List.of(new Index("inbox", "gsi1pk", "gsi1sk"),
-                    new Index("outbox", "outbox", "outbox_due"))),
-            List.of(DESCRIBE, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem",
+    public static final ServiceSpec MESSAGES = new ServiceSpec(
+            "messages",
+            4571,
+            new TableSpec(
+                    "MESSAGES_TABLE",
+                    "cruddur-messages",
+                    "pk",
+                    "sk",
+                    List.of(new Index("inbox", "gsi1pk", "gsi1sk"), new Index("outbox", "outbox", "outbox_due"))),
+            List.of(
+                    DESCRIBE,
+                    "dynamodb:GetItem",
+                    "dynamodb:Query",
+                    "dynamodb:PutItem",
+                    "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem"),
-            Events.PUBLISHES, true, false);
+            Events.PUBLISHES,
+            true,
+            false);
 
     /** Every service that runs in AWS; the edge does not (the load balancer routes instead). */
     public static final List<ServiceSpec> ALL = List.of(USERS, ACTIVITIES, NOTIFICATIONS, MESSAGES);
 
     public static ServiceSpec named(String name) {
-        return ALL.stream().filter(spec -> spec.name.equals(name)).findFirst()
+        return ALL.stream()
+                .filter(spec -> spec.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no deployed service " + name));
     }
 

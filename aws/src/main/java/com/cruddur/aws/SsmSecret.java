@@ -29,12 +29,13 @@ public final class SsmSecret extends Secret {
 
     /** {@code /cruddur/<environment>/<name>} in the stack's account and region. */
     public static SsmSecret parameter(IConstruct scope, String environment, String name) {
-        return new SsmSecret(Stack.of(scope).formatArn(ArnComponents.builder()
-                .service("ssm")
-                .resource("parameter")
-                .resourceName(parameterName(environment, name).substring(1))
-                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
-                .build()));
+        return new SsmSecret(Stack.of(scope)
+                .formatArn(ArnComponents.builder()
+                        .service("ssm")
+                        .resource("parameter")
+                        .resourceName(parameterName(environment, name).substring(1))
+                        .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                        .build()));
     }
 
     public static String parameterName(String environment, String name) {

@@ -14,8 +14,7 @@ public final class Tagging {
     public static final String SERVICE = "service";
     public static final String SHARED = "shared";
 
-    private Tagging() {
-    }
+    private Tagging() {}
 
     /** Tags everything under {@code scope} (a whole app or stack) as Cruddur's, shared until a service claims it. */
     public static void cruddur(IConstruct scope, String environment) {

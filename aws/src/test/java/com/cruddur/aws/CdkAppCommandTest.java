@@ -16,15 +16,19 @@ class CdkAppCommandTest {
 
     @Test
     void cdkJsonSynthesizesThroughTheWrapperAndTheSynthProfileRunsTheApp() throws Exception {
-        List<String> command = List.of(new ObjectMapper().readTree(file("cdk.json"))
-                .path("app").asText().split("\\s+"));
+        List<String> command = List.of(new ObjectMapper()
+                .readTree(file("cdk.json"))
+                .path("app")
+                .asText()
+                .split("\\s+"));
         assertEquals("../mvnw", command.get(0), "the wrapper, from the aws folder");
-        assertTrue(command.containsAll(List.of("-f", "../pom.xml", "-pl", "aws", "-am", "-Dcdk.synth")), command.toString());
+        assertTrue(
+                command.containsAll(List.of("-f", "../pom.xml", "-pl", "aws", "-am", "-Dcdk.synth")),
+                command.toString());
 
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList profiles = factory.newDocumentBuilder().parse(file("pom.xml"))
-                .getElementsByTagName("profile");
+        NodeList profiles = factory.newDocumentBuilder().parse(file("pom.xml")).getElementsByTagName("profile");
         boolean found = false;
         for (int i = 0; i < profiles.getLength(); i++) {
             Element profile = (Element) profiles.item(i);

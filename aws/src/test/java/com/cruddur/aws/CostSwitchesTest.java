@@ -35,14 +35,27 @@ class CostSwitchesTest {
 
     @Test
     void byDefaultEveryServiceRunsOnFargateSpotWithoutALaunchType() {
-        assertEquals(Map.of("users", "FARGATE_SPOT", "activities", "FARGATE_SPOT", "notifications", "FARGATE_SPOT",
-                "messages", "FARGATE_SPOT"), capacityProviders(Synthesized.standard()));
-        assertEquals(Map.of("users", "FARGATE", "activities", "FARGATE", "notifications", "FARGATE",
-                "messages", "FARGATE"), capacityProviders(switched()));
+        assertEquals(
+                Map.of(
+                        "users",
+                        "FARGATE_SPOT",
+                        "activities",
+                        "FARGATE_SPOT",
+                        "notifications",
+                        "FARGATE_SPOT",
+                        "messages",
+                        "FARGATE_SPOT"),
+                capacityProviders(Synthesized.standard()));
+        assertEquals(
+                Map.of("users", "FARGATE", "activities", "FARGATE", "notifications", "FARGATE", "messages", "FARGATE"),
+                capacityProviders(switched()));
 
         Synthesized deployment = Synthesized.standard();
-        JsonNode associations = deployment.appJson.path("Resources")
-                .path(deployment.only("AWS::ECS::ClusterCapacityProviderAssociations")).path("Properties");
+        JsonNode associations = deployment
+                .appJson
+                .path("Resources")
+                .path(deployment.only("AWS::ECS::ClusterCapacityProviderAssociations"))
+                .path("Properties");
         List<String> providers = new ArrayList<>();
         associations.path("CapacityProviders").forEach(provider -> providers.add(provider.asText()));
         assertTrue(providers.containsAll(List.of("FARGATE", "FARGATE_SPOT")), providers.toString());
@@ -52,23 +65,39 @@ class CostSwitchesTest {
     void byDefaultEachServiceRunsOneTaskAndScalesToTwo() {
         assertEquals(List.of(1, 2), capacity(Synthesized.standard(), "users"));
         assertEquals(List.of(2, 6), capacity(switched(), "users"));
-        assertTrue(Synthesized.standard().service("users").ecsService().path("Properties").path("DesiredCount")
-                .isMissingNode(), "the autoscaling owns the count");
+        assertTrue(
+                Synthesized.standard()
+                        .service("users")
+                        .ecsService()
+                        .path("Properties")
+                        .path("DesiredCount")
+                        .isMissingNode(),
+                "the autoscaling owns the count");
     }
 
     @Test
     void minTasksZeroParksTheServices() {
         Synthesized parked = Synthesized.with(DeploymentSettings.MIN_TASKS, "0");
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            assertEquals(0, parked.service(spec.name()).ecsService().path("Properties").path("DesiredCount").asInt(-1),
+            assertEquals(
+                    0,
+                    parked.service(spec.name())
+                            .ecsService()
+                            .path("Properties")
+                            .path("DesiredCount")
+                            .asInt(-1),
                     spec.name());
         }
         assertEquals(List.of(0, 2), capacity(parked, "users"));
     }
 
     private static String containerInsights(Synthesized deployment) {
-        JsonNode settings = deployment.appJson.path("Resources").path(deployment.only("AWS::ECS::Cluster"))
-                .path("Properties").path("ClusterSettings");
+        JsonNode settings = deployment
+                .appJson
+                .path("Resources")
+                .path(deployment.only("AWS::ECS::Cluster"))
+                .path("Properties")
+                .path("ClusterSettings");
         assertEquals(1, settings.size(), settings.toString());
         assertEquals("containerInsights", settings.get(0).path("Name").asText());
         return settings.get(0).path("Value").asText();
@@ -78,7 +107,8 @@ class CostSwitchesTest {
         Map<String, String> providers = new HashMap<>();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             JsonNode service = deployment.service(spec.name()).ecsService().path("Properties");
-            assertTrue(service.path("LaunchType").isMissingNode(),
+            assertTrue(
+                    service.path("LaunchType").isMissingNode(),
                     "a launch type would make a later switch replace the service: " + spec.name());
             JsonNode strategy = service.path("CapacityProviderStrategy");
             assertEquals(1, strategy.size(), strategy.toString());
@@ -90,11 +120,17 @@ class CostSwitchesTest {
     /** The service's scalable target's {@code [MinCapacity, MaxCapacity]}. */
     private static List<Integer> capacity(Synthesized deployment, String name) {
         String ecsService = deployment.service(name).ecsServiceId();
-        JsonNode target = Synthesized.resources(deployment.appJson, "AWS::ApplicationAutoScaling::ScalableTarget")
-                .values().stream()
-                .filter(candidate -> Synthesized.render(candidate.path("Properties").path("ResourceId"))
-                        .endsWith("/${" + ecsService + ".Name}"))
-                .findFirst().orElseThrow().path("Properties");
-        return List.of(target.path("MinCapacity").asInt(), target.path("MaxCapacity").asInt());
+        JsonNode target =
+                Synthesized.resources(deployment.appJson, "AWS::ApplicationAutoScaling::ScalableTarget")
+                        .values()
+                        .stream()
+                        .filter(candidate -> Synthesized.render(
+                                        candidate.path("Properties").path("ResourceId"))
+                                .endsWith("/${" + ecsService + ".Name}"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("Properties");
+        return List.of(
+                target.path("MinCapacity").asInt(), target.path("MaxCapacity").asInt());
     }
 }

@@ -30,8 +30,8 @@ class DeploymentSettingsTest {
         assertEquals(List.of(), errors(bare.stacks.registry()), "the registry comes first, before any image exists");
         List<String> app = errors(bare.stacks.app());
         assertEquals(3, app.size(), app.toString());
-        for (String key : List.of(DeploymentSettings.IMAGE_TAG, DeploymentSettings.CERTIFICATE_ARN,
-                DeploymentSettings.FRONTEND_URL)) {
+        for (String key : List.of(
+                DeploymentSettings.IMAGE_TAG, DeploymentSettings.CERTIFICATE_ARN, DeploymentSettings.FRONTEND_URL)) {
             assertTrue(app.stream().anyMatch(error -> error.contains(key)), key + " in " + app);
         }
         List<String> guardrails = errors(bare.stacks.guardrails());
@@ -62,16 +62,19 @@ class DeploymentSettingsTest {
                 Map.entry(DeploymentSettings.ALERT_EMAIL, "not-an-address"),
                 Map.entry(DeploymentSettings.CERTIFICATE_ARN, "my-certificate"),
                 Map.entry(DeploymentSettings.IMAGE_TAG, "latest please"))) {
-            App app = new App(AppProps.builder().context(Map.<String, Object>of(bad.getKey(), bad.getValue())).build());
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> DeploymentSettings.from(app.getNode()), bad.toString());
+            App app = new App(AppProps.builder()
+                    .context(Map.<String, Object>of(bad.getKey(), bad.getValue()))
+                    .build());
+            IllegalArgumentException refused = assertThrows(
+                    IllegalArgumentException.class, () -> DeploymentSettings.from(app.getNode()), bad.toString());
             assertTrue(refused.getMessage().contains(bad.getKey()), refused.getMessage());
         }
     }
 
     @Test
     void defaultsAreProdABudgetAboveTheExpectedSpendProtectedTablesAndTheCheapestCompute() {
-        DeploymentSettings settings = DeploymentSettings.from(new App(AppProps.builder().context(Map.of()).build()).getNode());
+        DeploymentSettings settings = DeploymentSettings.from(
+                new App(AppProps.builder().context(Map.of()).build()).getNode());
         assertEquals("prod", settings.environment());
         assertEquals(0, settings.monthlyBudgetUsd().compareTo(new BigDecimal("75")));
         assertEquals(0, settings.natGateways());
@@ -87,10 +90,17 @@ class DeploymentSettingsTest {
     void theEnvironmentNamesTheSecretsAndTheTags() {
         Synthesized staging = Synthesized.with(DeploymentSettings.ENVIRONMENT, "staging");
         JsonNode container = staging.service("users").container();
-        container.path("Secrets").forEach(secret -> assertTrue(Synthesized.render(secret.path("ValueFrom"))
-                .contains(":parameter/cruddur/staging/"), secret.toString()));
+        container
+                .path("Secrets")
+                .forEach(secret -> assertTrue(
+                        Synthesized.render(secret.path("ValueFrom")).contains(":parameter/cruddur/staging/"),
+                        secret.toString()));
         assertEquals("staging", Synthesized.environment(container).get("CRUDDUR_ENVIRONMENT"));
-        staging.appJson.path("Resources").path(staging.service("users").table()).path("Properties").path("Tags")
+        staging.appJson
+                .path("Resources")
+                .path(staging.service("users").table())
+                .path("Properties")
+                .path("Tags")
                 .forEach(tag -> {
                     if (tag.path("Key").asText().equals("environment")) {
                         assertEquals("staging", tag.path("Value").asText());

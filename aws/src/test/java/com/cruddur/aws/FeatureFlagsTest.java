@@ -34,8 +34,8 @@ class FeatureFlagsTest {
 
     @Test
     void cdkJsonSetsEveryRecommendedFlagOfTheAwsCdkLibInUse() throws Exception {
-        Map<String, Object> recommended = new TreeMap<>(new ObjectMapper().readValue(recommendedFlags(),
-                new TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> recommended = new TreeMap<>(
+                new ObjectMapper().readValue(recommendedFlags(), new TypeReference<Map<String, Object>>() {}));
         assertTrue(recommended.size() > 50, "recommended flags: " + recommended.keySet());
 
         recommended.putAll(KEPT);
@@ -45,12 +45,14 @@ class FeatureFlagsTest {
 
     /** aws-cdk-lib's npm package (in the jar as the jsii bundle) ships the list as recommended-feature-flags.json. */
     private static byte[] recommendedFlags() throws IOException, java.net.URISyntaxException {
-        Path jar = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = Path.of(
+                App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (JarFile file = new JarFile(jar.toFile())) {
             JarEntry bundle = file.stream()
                     .filter(entry -> entry.getName().startsWith("software/amazon/awscdk/aws-cdk-lib@")
                             && entry.getName().endsWith(".jsii.tgz"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no jsii bundle in " + jar));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no jsii bundle in " + jar));
             try (InputStream tar = new GZIPInputStream(file.getInputStream(bundle), 1 << 16)) {
                 return tarEntry(tar, RECOMMENDED);
             }

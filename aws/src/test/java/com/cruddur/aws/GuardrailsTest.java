@@ -22,9 +22,8 @@ class GuardrailsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** 21600 in a file and 21600.0 from the synthesis are the same number. */
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
-            ? Double.compare(a.asDouble(), b.asDouble())
-            : a.equals(b) ? 0 : 1;
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
+            (a, b) -> a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble()) : a.equals(b) ? 0 : 1;
 
     private static Synthesized deployment;
     private static String topic;
@@ -49,9 +48,12 @@ class GuardrailsTest {
         Map<String, JsonNode> alarms = Synthesized.resources(deployment.guardrailsJson, "AWS::CloudWatch::Alarm");
         assertEquals(1, alarms.size());
         ObjectNode alarm = alarms.values().iterator().next().path("Properties").deepCopy();
-        ObjectNode file = (ObjectNode) JSON.readTree(RepositoryFiles.file("aws/json/alarm_config.json").toFile());
+        ObjectNode file = (ObjectNode)
+                JSON.readTree(RepositoryFiles.file("aws/json/alarm_config.json").toFile());
 
-        assertEquals(DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(), alarm.path("Threshold").asDouble(),
+        assertEquals(
+                DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(),
+                alarm.path("Threshold").asDouble(),
                 "the monthly budget, by default");
         assertEquals(Set.of("${" + topic + "}"), rendered(alarm.path("AlarmActions")));
         assertEquals("cruddur-prod-estimated-charges", alarm.path("AlarmName").asText());
@@ -61,28 +63,36 @@ class GuardrailsTest {
         alarm.remove("Tags"); // the stack's tags (TaggingTest); the file, for the CLI, has none
         // everything else, member for member: the same metric, statistic, period, operator and missing-data rule
         assertTrue(file.equals(NUMBERS_BY_VALUE, alarm), "file " + file + ", stack " + alarm);
-        assertEquals("GreaterThanOrEqualToThreshold", alarm.path("ComparisonOperator").asText());
+        assertEquals(
+                "GreaterThanOrEqualToThreshold",
+                alarm.path("ComparisonOperator").asText());
         assertEquals("ignore", alarm.path("TreatMissingData").asText());
     }
 
     @Test
     void theBudgetsNotificationsAreThoseOfTheWeek0File() throws IOException {
-        JsonNode budget = Synthesized.resources(deployment.guardrailsJson, "AWS::Budgets::Budget").values().iterator()
-                .next().path("Properties");
-        JsonNode file = JSON.readTree(RepositoryFiles.file("aws/json/budget-notifications-with-subscribers.json").toFile());
+        JsonNode budget = Synthesized.resources(deployment.guardrailsJson, "AWS::Budgets::Budget")
+                .values()
+                .iterator()
+                .next()
+                .path("Properties");
+        JsonNode file = JSON.readTree(RepositoryFiles.file("aws/json/budget-notifications-with-subscribers.json")
+                .toFile());
         List<JsonNode> expected = new ArrayList<>();
         file.forEach(entry -> expected.add(entry.path("Notification")));
         List<JsonNode> actual = new ArrayList<>();
         budget.path("NotificationsWithSubscribers").forEach(entry -> actual.add(entry.path("Notification")));
         assertEquals(expected.size(), actual.size(), actual.toString());
         for (int i = 0; i < expected.size(); i++) {
-            assertTrue(expected.get(i).equals(NUMBERS_BY_VALUE, actual.get(i)), expected.get(i) + " / " + actual.get(i));
+            assertTrue(
+                    expected.get(i).equals(NUMBERS_BY_VALUE, actual.get(i)), expected.get(i) + " / " + actual.get(i));
         }
     }
 
     @Test
     void theTopicMailsTheAlertAddress() {
-        Map<String, JsonNode> subscriptions = Synthesized.resources(deployment.guardrailsJson, "AWS::SNS::Subscription");
+        Map<String, JsonNode> subscriptions =
+                Synthesized.resources(deployment.guardrailsJson, "AWS::SNS::Subscription");
         assertEquals(1, subscriptions.size());
         JsonNode subscription = subscriptions.values().iterator().next().path("Properties");
         assertEquals("email", subscription.path("Protocol").asText());
@@ -97,26 +107,43 @@ class GuardrailsTest {
         JsonNode budget = budgets.values().iterator().next().path("Properties");
         assertEquals("COST", budget.path("Budget").path("BudgetType").asText());
         assertEquals("MONTHLY", budget.path("Budget").path("TimeUnit").asText());
-        assertEquals(DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(),
+        assertEquals(
+                DeploymentSettings.DEFAULT_MONTHLY_BUDGET_USD.doubleValue(),
                 budget.path("Budget").path("BudgetLimit").path("Amount").asDouble());
-        assertEquals("USD", budget.path("Budget").path("BudgetLimit").path("Unit").asText());
-        assertTrue(budget.path("Budget").path("CostFilters").isMissingNode()
-                && budget.path("Budget").path("FilterExpression").isMissingNode(),
+        assertEquals(
+                "USD", budget.path("Budget").path("BudgetLimit").path("Unit").asText());
+        assertTrue(
+                budget.path("Budget").path("CostFilters").isMissingNode()
+                        && budget.path("Budget").path("FilterExpression").isMissingNode(),
                 "a filter on a tag not activated for cost allocation would track nothing");
         Set<String> types = new TreeSet<>();
         budget.path("NotificationsWithSubscribers").forEach(notification -> {
             types.add(notification.path("Notification").path("NotificationType").asText());
-            assertEquals("PERCENTAGE", notification.path("Notification").path("ThresholdType").asText());
-            assertEquals(Synthesized.ALERT_EMAIL, notification.path("Subscribers").get(0).path("Address").asText());
+            assertEquals(
+                    "PERCENTAGE",
+                    notification.path("Notification").path("ThresholdType").asText());
+            assertEquals(
+                    Synthesized.ALERT_EMAIL,
+                    notification.path("Subscribers").get(0).path("Address").asText());
         });
         assertEquals(Set.of("ACTUAL", "FORECASTED"), types);
     }
 
     @Test
     void theBudgetFollowsTheContext() {
-        JsonNode budget = Synthesized.resources(Synthesized.with(DeploymentSettings.MONTHLY_BUDGET_USD, "25")
-                .guardrailsJson, "AWS::Budgets::Budget").values().iterator().next();
-        assertEquals(25.0, budget.path("Properties").path("Budget").path("BudgetLimit").path("Amount").asDouble());
+        JsonNode budget = Synthesized.resources(
+                        Synthesized.with(DeploymentSettings.MONTHLY_BUDGET_USD, "25").guardrailsJson,
+                        "AWS::Budgets::Budget")
+                .values()
+                .iterator()
+                .next();
+        assertEquals(
+                25.0,
+                budget.path("Properties")
+                        .path("Budget")
+                        .path("BudgetLimit")
+                        .path("Amount")
+                        .asDouble());
     }
 
     private static Set<String> rendered(JsonNode array) {

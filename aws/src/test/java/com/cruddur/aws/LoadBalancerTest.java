@@ -25,7 +25,8 @@ class LoadBalancerTest {
     @BeforeAll
     static void synthesize() {
         deployment = Synthesized.standard();
-        Map<String, JsonNode> listeners = Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::Listener");
+        Map<String, JsonNode> listeners =
+                Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::Listener");
         assertEquals(2, listeners.size(), "an HTTPS and an HTTP listener");
         for (Map.Entry<String, JsonNode> listener : listeners.entrySet()) {
             int port = listener.getValue().path("Properties").path("Port").asInt();
@@ -44,9 +45,11 @@ class LoadBalancerTest {
             ownerOfTargetGroup.put(deployment.service(spec.name()).targetGroup(), spec.name());
         }
         List<JsonNode> rules = new ArrayList<>();
-        Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule").values()
+        Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule")
+                .values()
                 .forEach(rule -> rules.add(rule.path("Properties")));
-        rules.sort((a, b) -> Integer.compare(a.path("Priority").asInt(), b.path("Priority").asInt()));
+        rules.sort((a, b) ->
+                Integer.compare(a.path("Priority").asInt(), b.path("Priority").asInt()));
 
         List<Route> expected = RoutingTable.fromContract().routes();
         List<Route> routed = new ArrayList<>();
@@ -64,22 +67,36 @@ class LoadBalancerTest {
                 case "fixed-response" -> AppStack.EDGE;
                 default -> throw new AssertionError("unexpected action " + action);
             };
-            routed.add(new Route(condition.path("PathPatternConfig").path("Values").get(0).asText(), owner));
+            routed.add(new Route(
+                    condition.path("PathPatternConfig").path("Values").get(0).asText(), owner));
         }
         assertEquals(expected, routed);
     }
 
     @Test
     void theEdgesHealthCheckIsAnsweredByTheLoadBalancerAsTheServicesAnswerIt() throws Exception {
-        JsonNode healthRule = Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule")
-                .values().stream()
-                .filter(rule -> rule.path("Properties").path("Conditions").get(0).path("PathPatternConfig").path("Values")
-                        .get(0).asText().equals("/api/health-check"))
-                .findFirst().orElseThrow().path("Properties").path("Actions").get(0).path("FixedResponseConfig");
+        JsonNode healthRule =
+                Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule").values().stream()
+                        .filter(rule -> rule.path("Properties")
+                                .path("Conditions")
+                                .get(0)
+                                .path("PathPatternConfig")
+                                .path("Values")
+                                .get(0)
+                                .asText()
+                                .equals("/api/health-check"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("Properties")
+                        .path("Actions")
+                        .get(0)
+                        .path("FixedResponseConfig");
         assertEquals("200", healthRule.path("StatusCode").asText());
         assertEquals("application/json", healthRule.path("ContentType").asText());
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree("{\"success\":true,\"ver\":1}"), json.readTree(healthRule.path("MessageBody").asText()));
+        assertEquals(
+                json.readTree("{\"success\":true,\"ver\":1}"),
+                json.readTree(healthRule.path("MessageBody").asText()));
     }
 
     @Test
@@ -87,11 +104,18 @@ class LoadBalancerTest {
         JsonNode listener = deployment.appJson.path("Resources").path(https).path("Properties");
         JsonNode fallback = listener.path("DefaultActions").get(0);
         assertEquals("fixed-response", fallback.path("Type").asText());
-        assertEquals("404", fallback.path("FixedResponseConfig").path("StatusCode").asText());
-        assertEquals("application/json", fallback.path("FixedResponseConfig").path("ContentType").asText());
+        assertEquals(
+                "404", fallback.path("FixedResponseConfig").path("StatusCode").asText());
+        assertEquals(
+                "application/json",
+                fallback.path("FixedResponseConfig").path("ContentType").asText());
         // the services' and the edge's error body: an array of codes
-        assertEquals(new ObjectMapper().readTree("[\"not_found\"]"),
-                new ObjectMapper().readTree(fallback.path("FixedResponseConfig").path("MessageBody").asText()));
+        assertEquals(
+                new ObjectMapper().readTree("[\"not_found\"]"),
+                new ObjectMapper()
+                        .readTree(fallback.path("FixedResponseConfig")
+                                .path("MessageBody")
+                                .asText()));
 
         RoutingTable table = RoutingTable.fromContract();
         for (String internal : List.of("/internal/users", "/internal/users/by-handle/andrewbrown")) {
@@ -103,7 +127,9 @@ class LoadBalancerTest {
     void httpsUsesTheGivenCertificateAndHttpOnlyRedirectsToIt() {
         JsonNode secure = deployment.appJson.path("Resources").path(https).path("Properties");
         assertEquals("HTTPS", secure.path("Protocol").asText());
-        assertEquals(Synthesized.CERTIFICATE_ARN, secure.path("Certificates").get(0).path("CertificateArn").asText());
+        assertEquals(
+                Synthesized.CERTIFICATE_ARN,
+                secure.path("Certificates").get(0).path("CertificateArn").asText());
         assertTrue(secure.path("SslPolicy").asText().startsWith("ELBSecurityPolicy-TLS13"), "TLS 1.3 policy");
 
         JsonNode plain = deployment.appJson.path("Resources").path(http).path("Properties");
@@ -112,22 +138,35 @@ class LoadBalancerTest {
         assertEquals("redirect", redirect.path("Type").asText());
         assertEquals("HTTPS", redirect.path("RedirectConfig").path("Protocol").asText());
         assertEquals("443", redirect.path("RedirectConfig").path("Port").asText());
-        assertEquals("HTTP_301", redirect.path("RedirectConfig").path("StatusCode").asText());
-        Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule").values().forEach(rule ->
-                assertFalse(Synthesized.target(rule.path("Properties").path("ListenerArn")).equals(http),
+        assertEquals(
+                "HTTP_301", redirect.path("RedirectConfig").path("StatusCode").asText());
+        Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule")
+                .values()
+                .forEach(rule -> assertFalse(
+                        Synthesized.target(rule.path("Properties").path("ListenerArn"))
+                                .equals(http),
                         "nothing is served over plain HTTP"));
     }
 
     @Test
     void theLoadBalancerIsPublicAndAdmitsOnlyHttpAndHttps() {
-        JsonNode balancer = deployment.appJson.path("Resources")
-                .path(deployment.only("AWS::ElasticLoadBalancingV2::LoadBalancer")).path("Properties");
+        JsonNode balancer = deployment
+                .appJson
+                .path("Resources")
+                .path(deployment.only("AWS::ElasticLoadBalancingV2::LoadBalancer"))
+                .path("Properties");
         assertEquals("internet-facing", balancer.path("Scheme").asText());
         String group = Synthesized.target(balancer.path("SecurityGroups").get(0));
         List<Integer> ports = new ArrayList<>();
-        deployment.appJson.path("Resources").path(group).path("Properties").path("SecurityGroupIngress")
+        deployment
+                .appJson
+                .path("Resources")
+                .path(group)
+                .path("Properties")
+                .path("SecurityGroupIngress")
                 .forEach(rule -> {
-                    assertEquals(rule.path("FromPort").asInt(), rule.path("ToPort").asInt());
+                    assertEquals(
+                            rule.path("FromPort").asInt(), rule.path("ToPort").asInt());
                     ports.add(rule.path("FromPort").asInt());
                 });
         ports.sort(Integer::compare);

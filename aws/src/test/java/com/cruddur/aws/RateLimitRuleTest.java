@@ -30,20 +30,34 @@ class RateLimitRuleTest {
 
         JsonNode response = rule.path("Action").path("Block").path("CustomResponse");
         assertEquals(429, response.path("ResponseCode").asInt());
-        JsonNode body = acl.path("CustomResponseBodies").path(response.path("CustomResponseBodyKey").asText());
+        JsonNode body = acl.path("CustomResponseBodies")
+                .path(response.path("CustomResponseBodyKey").asText());
         assertEquals("APPLICATION_JSON", body.path("ContentType").asText());
         assertEquals("[\"rate_limited\"]", body.path("Content").asText());
         Map<String, String> headers = new HashMap<>();
-        response.path("ResponseHeaders").forEach(h -> headers.put(h.path("Name").asText(), h.path("Value").asText()));
-        assertEquals(Map.of("Retry-After", "60", "RateLimit-Limit", String.valueOf(RateLimitRule.DEFAULT_PER_MINUTE),
-                "RateLimit-Remaining", "0", "RateLimit-Reset", "60"), headers);
+        response.path("ResponseHeaders")
+                .forEach(h ->
+                        headers.put(h.path("Name").asText(), h.path("Value").asText()));
+        assertEquals(
+                Map.of(
+                        "Retry-After",
+                        "60",
+                        "RateLimit-Limit",
+                        String.valueOf(RateLimitRule.DEFAULT_PER_MINUTE),
+                        "RateLimit-Remaining",
+                        "0",
+                        "RateLimit-Reset",
+                        "60"),
+                headers);
 
         Map<String, JsonNode> associations = Synthesized.resources(deployment.appJson, "AWS::WAFv2::WebACLAssociation");
         assertEquals(1, associations.size());
         JsonNode association = associations.values().iterator().next().path("Properties");
         assertEquals(aclId, Synthesized.target(association.path("WebACLArn")));
         String loadBalancer = Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::LoadBalancer")
-                .keySet().iterator().next();
+                .keySet()
+                .iterator()
+                .next();
         assertEquals(loadBalancer, Synthesized.target(association.path("ResourceArn")));
     }
 }

@@ -28,10 +28,20 @@ class RegistryTest {
         for (JsonNode repository : repositories.values()) {
             JsonNode properties = repository.path("Properties");
             names.add(properties.path("RepositoryName").asText());
-            assertTrue(properties.path("ImageScanningConfiguration").path("ScanOnPush").asBoolean());
-            JsonNode rule = new ObjectMapper().readTree(properties.path("LifecyclePolicy").path("LifecyclePolicyText")
-                    .asText()).path("rules").get(0);
-            assertEquals("imageCountMoreThan", rule.path("selection").path("countType").asText());
+            assertTrue(properties
+                    .path("ImageScanningConfiguration")
+                    .path("ScanOnPush")
+                    .asBoolean());
+            JsonNode rule = new ObjectMapper()
+                    .readTree(properties
+                            .path("LifecyclePolicy")
+                            .path("LifecyclePolicyText")
+                            .asText())
+                    .path("rules")
+                    .get(0);
+            assertEquals(
+                    "imageCountMoreThan",
+                    rule.path("selection").path("countType").asText());
             assertEquals(20, rule.path("selection").path("countNumber").asInt());
             assertEquals("expire", rule.path("action").path("type").asText());
         }
@@ -44,8 +54,15 @@ class RegistryTest {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             JsonNode output = outputs.path(spec.title() + "RepositoryName");
             String repository = Synthesized.target(output.path("Value"));
-            assertEquals("cruddur/" + spec.name(), deployment.registryJson.path("Resources").path(repository)
-                    .path("Properties").path("RepositoryName").asText());
+            assertEquals(
+                    "cruddur/" + spec.name(),
+                    deployment
+                            .registryJson
+                            .path("Resources")
+                            .path(repository)
+                            .path("Properties")
+                            .path("RepositoryName")
+                            .asText());
         }
     }
 }

@@ -24,7 +24,9 @@ class SharedResourcesTest {
     @Test
     void usersSignInWithTheirEmailAndCarryAHandleAndAName() {
         JsonNode pool = properties(deployment.only("AWS::Cognito::UserPool"));
-        assertEquals(Set.of("email"), texts(pool.path("UsernameAttributes")),
+        assertEquals(
+                Set.of("email"),
+                texts(pool.path("UsernameAttributes")),
                 "the e-mail is the user name, so Cognito's user name is the sub the services use");
         Set<String> required = new TreeSet<>();
         pool.path("Schema").forEach(attribute -> {
@@ -40,7 +42,8 @@ class SharedResourcesTest {
     @Test
     void theAppClientSignsInWithSrpOrPasswordAndHasNoSecret() {
         JsonNode client = properties(deployment.only("AWS::Cognito::UserPoolClient"));
-        assertEquals(Set.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
+        assertEquals(
+                Set.of("ALLOW_USER_SRP_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"),
                 texts(client.path("ExplicitAuthFlows")));
         assertFalse(client.path("GenerateSecret").asBoolean(), "a browser cannot keep a secret");
         assertTrue(client.path("AllowedOAuthFlows").isMissingNode(), "no OAuth flows (and no example.com callback)");
@@ -60,7 +63,8 @@ class SharedResourcesTest {
                 events = queue.getValue().path("Properties");
             }
         }
-        assertEquals("${" + deadLetters + ".Arn}",
+        assertEquals(
+                "${" + deadLetters + ".Arn}",
                 Synthesized.render(events.path("RedrivePolicy").path("deadLetterTargetArn")));
         assertEquals(3, events.path("RedrivePolicy").path("maxReceiveCount").asInt());
         assertEquals(30, events.path("VisibilityTimeout").asInt());
@@ -70,7 +74,8 @@ class SharedResourcesTest {
     void theAvatarBucketIsPrivateAndTakesUploadsFromTheFrontendOnly() {
         JsonNode bucket = properties(deployment.only("AWS::S3::Bucket"));
         JsonNode block = bucket.path("PublicAccessBlockConfiguration");
-        for (String setting : new String[] {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"}) {
+        for (String setting :
+                new String[] {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"}) {
             assertTrue(block.path(setting).asBoolean(), setting);
         }
         JsonNode cors = bucket.path("CorsConfiguration").path("CorsRules");

@@ -109,7 +109,8 @@ final class Synthesized {
             return "${" + value.get("Ref").asText() + "}";
         }
         if (value.has("Fn::GetAtt")) {
-            return "${" + value.get("Fn::GetAtt").get(0).asText() + "." + value.get("Fn::GetAtt").get(1).asText() + "}";
+            return "${" + value.get("Fn::GetAtt").get(0).asText() + "."
+                    + value.get("Fn::GetAtt").get(1).asText() + "}";
         }
         if (value.has("Fn::Join")) {
             List<String> parts = new ArrayList<>();
@@ -131,24 +132,54 @@ final class Synthesized {
     }
 
     /** A deployed service's resources in the app template, found from its ECS service. */
-    record Service(String name, String ecsServiceId, JsonNode ecsService, JsonNode taskDefinition, JsonNode container, String taskRole,
-            String executionRole, String targetGroup, String securityGroup, String table) {
-    }
+    record Service(
+            String name,
+            String ecsServiceId,
+            JsonNode ecsService,
+            JsonNode taskDefinition,
+            JsonNode container,
+            String taskRole,
+            String executionRole,
+            String targetGroup,
+            String securityGroup,
+            String table) {}
 
     Service service(String name) {
         Map.Entry<String, JsonNode> ecs = resources(appJson, "AWS::ECS::Service").entrySet().stream()
-                .filter(entry -> entry.getValue().path("Properties").path("ServiceName").asText().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("no ECS service " + name));
+                .filter(entry -> entry.getValue()
+                        .path("Properties")
+                        .path("ServiceName")
+                        .asText()
+                        .equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ECS service " + name));
         JsonNode properties = ecs.getValue().path("Properties");
-        JsonNode task = appJson.path("Resources").path(target(properties.path("TaskDefinition"))).path("Properties");
+        JsonNode task = appJson.path("Resources")
+                .path(target(properties.path("TaskDefinition")))
+                .path("Properties");
         String table = resources(appJson, "AWS::DynamoDB::Table").entrySet().stream()
-                .filter(entry -> entry.getValue().path("Properties").path("TableName").asText()
+                .filter(entry -> entry.getValue()
+                        .path("Properties")
+                        .path("TableName")
+                        .asText()
                         .equals(ServiceSpec.named(name).table().name()))
-                .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no table of " + name));
-        return new Service(name, ecs.getKey(), ecs.getValue(), task, task.path("ContainerDefinitions").get(0),
-                target(task.path("TaskRoleArn")), target(task.path("ExecutionRoleArn")),
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no table of " + name));
+        return new Service(
+                name,
+                ecs.getKey(),
+                ecs.getValue(),
+                task,
+                task.path("ContainerDefinitions").get(0),
+                target(task.path("TaskRoleArn")),
+                target(task.path("ExecutionRoleArn")),
                 target(properties.path("LoadBalancers").get(0).path("TargetGroupArn")),
-                target(properties.path("NetworkConfiguration").path("AwsvpcConfiguration").path("SecurityGroups").get(0)),
+                target(properties
+                        .path("NetworkConfiguration")
+                        .path("AwsvpcConfiguration")
+                        .path("SecurityGroups")
+                        .get(0)),
                 table);
     }
 
@@ -164,8 +195,9 @@ final class Synthesized {
     /** A container's environment, by name, each value rendered. */
     static Map<String, String> environment(JsonNode container) {
         Map<String, String> env = new LinkedHashMap<>();
-        container.path("Environment").forEach(variable -> env.put(variable.path("Name").asText(),
-                render(variable.path("Value"))));
+        container
+                .path("Environment")
+                .forEach(variable -> env.put(variable.path("Name").asText(), render(variable.path("Value"))));
         return env;
     }
 }

@@ -35,8 +35,10 @@ class TableActionsTest {
     @MethodSource("services")
     void theRoleAllowsExactlyTheDynamoDbOperationsTheCodeCalls(ServiceSpec service) {
         Path services = RepositoryFiles.root().resolve("services");
-        Set<String> called = new TreeSet<>(calledOperations(services.resolve(service.name()).resolve("src/main/java")));
-        assertTrue(called.size() > 1, "found no DynamoDB calls in " + service.name() + "; has the client been renamed?");
+        Set<String> called =
+                new TreeSet<>(calledOperations(services.resolve(service.name()).resolve("src/main/java")));
+        assertTrue(
+                called.size() > 1, "found no DynamoDB calls in " + service.name() + "; has the client been renamed?");
         if (service.events() == ServiceSpec.Events.PUBLISHES) {
             // a publisher runs the events module's outbox relay on its own table
             called.addAll(calledOperations(services.resolve("events/src/main/java")));

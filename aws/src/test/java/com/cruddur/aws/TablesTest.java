@@ -44,11 +44,17 @@ class TablesTest {
                 "activities", new ActivitiesTable(config(ActivitiesConfig.class, "cruddur-activities")),
                 "notifications", new NotificationsTable(config(NotificationsConfig.class, "cruddur-notifications")),
                 "messages", new MessagesTable("cruddur-messages"));
-        assertEquals(declared.size(), Synthesized.resources(deployment.appJson, "AWS::DynamoDB::Table").size());
+        assertEquals(
+                declared.size(),
+                Synthesized.resources(deployment.appJson, "AWS::DynamoDB::Table")
+                        .size());
         for (Map.Entry<String, OwnedTables> service : declared.entrySet()) {
             assertEquals(1, service.getValue().definitions().size());
             CreateTableRequest expected = service.getValue().definitions().get(0);
-            JsonNode table = deployment.appJson.path("Resources").path(deployment.service(service.getKey()).table())
+            JsonNode table = deployment
+                    .appJson
+                    .path("Resources")
+                    .path(deployment.service(service.getKey()).table())
                     .path("Properties");
             assertEquals(expected.tableName(), table.path("TableName").asText());
             assertEquals(keys(expected.keySchema()), keys(table.path("KeySchema")), service.getKey());
@@ -56,8 +62,10 @@ class TablesTest {
             Map<String, String> attributes = new TreeMap<>();
             expected.attributeDefinitions().forEach(a -> attributes.put(a.attributeName(), a.attributeTypeAsString()));
             Map<String, String> synthesized = new TreeMap<>();
-            table.path("AttributeDefinitions").forEach(a -> synthesized.put(a.path("AttributeName").asText(),
-                    a.path("AttributeType").asText()));
+            table.path("AttributeDefinitions")
+                    .forEach(a -> synthesized.put(
+                            a.path("AttributeName").asText(),
+                            a.path("AttributeType").asText()));
             assertEquals(attributes, synthesized, service.getKey());
 
             Map<String, Map<String, String>> indexes = new TreeMap<>();
@@ -67,7 +75,8 @@ class TablesTest {
             }
             Map<String, Map<String, String>> synthesizedIndexes = new TreeMap<>();
             table.path("GlobalSecondaryIndexes").forEach(index -> {
-                assertEquals("ALL", index.path("Projection").path("ProjectionType").asText());
+                assertEquals(
+                        "ALL", index.path("Projection").path("ProjectionType").asText());
                 synthesizedIndexes.put(index.path("IndexName").asText(), keys(index.path("KeySchema")));
             });
             assertEquals(indexes, synthesizedIndexes, service.getKey());
@@ -76,13 +85,26 @@ class TablesTest {
 
     @Test
     void everyTableIsOnDemandWithTtlPointInTimeRecoveryAndDeletionProtection() {
-        for (JsonNode table : Synthesized.resources(deployment.appJson, "AWS::DynamoDB::Table").values()) {
+        for (JsonNode table : Synthesized.resources(deployment.appJson, "AWS::DynamoDB::Table")
+                .values()) {
             JsonNode properties = table.path("Properties");
             String name = properties.path("TableName").asText();
             assertEquals("PAY_PER_REQUEST", properties.path("BillingMode").asText(), name);
-            assertEquals("ttl", properties.path("TimeToLiveSpecification").path("AttributeName").asText(), name);
-            assertTrue(properties.path("TimeToLiveSpecification").path("Enabled").asBoolean(), name);
-            assertTrue(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean(), name);
+            assertEquals(
+                    "ttl",
+                    properties
+                            .path("TimeToLiveSpecification")
+                            .path("AttributeName")
+                            .asText(),
+                    name);
+            assertTrue(
+                    properties.path("TimeToLiveSpecification").path("Enabled").asBoolean(), name);
+            assertTrue(
+                    properties
+                            .path("PointInTimeRecoverySpecification")
+                            .path("PointInTimeRecoveryEnabled")
+                            .asBoolean(),
+                    name);
             assertTrue(properties.path("DeletionProtectionEnabled").asBoolean(), name);
             assertEquals("Retain", table.path("DeletionPolicy").asText(), "deleting the stack keeps the data: " + name);
             assertEquals("Retain", table.path("UpdateReplacePolicy").asText(), name);
@@ -93,13 +115,30 @@ class TablesTest {
     void deletionProtectionIsADeploymentSetting() {
         Synthesized unprotected = Synthesized.with(DeploymentSettings.DELETION_PROTECTION, "false");
         Set<Boolean> protection = new TreeSet<>();
-        Synthesized.resources(unprotected.appJson, "AWS::DynamoDB::Table").values().forEach(table ->
-                protection.add(table.path("Properties").path("DeletionProtectionEnabled").asBoolean()));
+        Synthesized.resources(unprotected.appJson, "AWS::DynamoDB::Table")
+                .values()
+                .forEach(table -> protection.add(table.path("Properties")
+                        .path("DeletionProtectionEnabled")
+                        .asBoolean()));
         assertEquals(Set.of(false), protection);
-        assertEquals("INACTIVE", unprotected.appJson.path("Resources").path(unprotected.only("AWS::Cognito::UserPool"))
-                .path("Properties").path("DeletionProtection").asText());
-        assertEquals("ACTIVE", deployment.appJson.path("Resources").path(deployment.only("AWS::Cognito::UserPool"))
-                .path("Properties").path("DeletionProtection").asText());
+        assertEquals(
+                "INACTIVE",
+                unprotected
+                        .appJson
+                        .path("Resources")
+                        .path(unprotected.only("AWS::Cognito::UserPool"))
+                        .path("Properties")
+                        .path("DeletionProtection")
+                        .asText());
+        assertEquals(
+                "ACTIVE",
+                deployment
+                        .appJson
+                        .path("Resources")
+                        .path(deployment.only("AWS::Cognito::UserPool"))
+                        .path("Properties")
+                        .path("DeletionProtection")
+                        .asText());
     }
 
     private static Map<String, String> keys(Iterable<KeySchemaElement> schema) {
@@ -110,7 +149,8 @@ class TablesTest {
 
     private static Map<String, String> keys(JsonNode schema) {
         Map<String, String> keys = new TreeMap<>();
-        schema.forEach(key -> keys.put(key.path("KeyType").asText(), key.path("AttributeName").asText()));
+        schema.forEach(key ->
+                keys.put(key.path("KeyType").asText(), key.path("AttributeName").asText()));
         return keys;
     }
 

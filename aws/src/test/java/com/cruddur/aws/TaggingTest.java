@@ -38,7 +38,9 @@ class TaggingTest {
             Map.entry("AWS::SNS::TopicPolicy", "the policy of the tagged topic; free"),
             Map.entry("AWS::SNS::Subscription", "a subscription of the tagged topic; its deliveries bill to the topic"),
             Map.entry("AWS::Cognito::UserPoolClient", "a client of the tagged user pool, which carries the cost"),
-            Map.entry("AWS::ElasticLoadBalancingV2::Listener", "part of the tagged load balancer, which carries the cost"),
+            Map.entry(
+                    "AWS::ElasticLoadBalancingV2::Listener",
+                    "part of the tagged load balancer, which carries the cost"),
             Map.entry("AWS::ApplicationAutoScaling::ScalableTarget", "scaling settings of a tagged ECS service; free"),
             Map.entry("AWS::ApplicationAutoScaling::ScalingPolicy", "scaling settings of a tagged ECS service; free"),
             Map.entry("AWS::ECS::ClusterCapacityProviderAssociations", "the tagged cluster's capacity providers; free"),
@@ -59,7 +61,11 @@ class TaggingTest {
         int checked = 0;
         for (Stack stack : stacks()) {
             for (Map.Entry<String, CfnResource> resource : resources(stack).entrySet()) {
-                JsonNode properties = deployment.json(stack).path("Resources").path(resource.getKey()).path("Properties");
+                JsonNode properties = deployment
+                        .json(stack)
+                        .path("Resources")
+                        .path(resource.getKey())
+                        .path("Properties");
                 String type = resource.getValue().getCfnResourceType();
                 String property = tagProperty(resource.getValue());
                 if (property == null) {
@@ -97,9 +103,19 @@ class TaggingTest {
     @Test
     void aServicesResourcesAreTaggedWithItsName() {
         // the nearer tag wins over the app-wide service=shared
-        JsonNode table = deployment.appJson.path("Resources").path(deployment.service("messages").table());
+        JsonNode table = deployment
+                .appJson
+                .path("Resources")
+                .path(deployment.service("messages").table());
         assertEquals("messages", tags(table.path("Properties").path("Tags")).get("service"));
-        assertEquals("SERVICE", deployment.service("messages").ecsService().path("Properties").path("PropagateTags").asText(),
+        assertEquals(
+                "SERVICE",
+                deployment
+                        .service("messages")
+                        .ecsService()
+                        .path("Properties")
+                        .path("PropagateTags")
+                        .asText(),
                 "tasks inherit the service's tags, so Fargate's cost is allocated too");
     }
 
@@ -113,7 +129,8 @@ class TaggingTest {
         for (IConstruct construct : stack.getNode().findAll()) {
             if (construct instanceof CfnResource resource) {
                 String logicalId = stack.resolve(stack.getLogicalId(resource)).toString();
-                assertFalse(deployment.json(stack).path("Resources").path(logicalId).isMissingNode(), logicalId);
+                assertFalse(
+                        deployment.json(stack).path("Resources").path(logicalId).isMissingNode(), logicalId);
                 resources.put(logicalId, resource);
             }
         }
@@ -134,9 +151,12 @@ class TaggingTest {
     private static Map<String, String> tags(JsonNode value) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (value.isArray()) {
-            value.forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+            value.forEach(
+                    tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
         } else {
-            value.fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
+            value.fields()
+                    .forEachRemaining(
+                            tag -> tags.put(tag.getKey(), tag.getValue().asText()));
         }
         return tags;
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class TaskRolesTest {
 
-    private static final List<String> DATA_SERVICES = List.of("dynamodb", "s3", "sqs", "cognito-idp", "ssm", "kms",
-            "secretsmanager", "sns");
+    private static final List<String> DATA_SERVICES =
+            List.of("dynamodb", "s3", "sqs", "cognito-idp", "ssm", "kms", "secretsmanager", "sns");
 
     private static Synthesized deployment;
     private static String pool;
@@ -34,18 +34,31 @@ class TaskRolesTest {
         pool = deployment.only("AWS::Cognito::UserPool");
         bucket = deployment.only("AWS::S3::Bucket");
         queue = Synthesized.resources(deployment.appJson, "AWS::SQS::Queue").entrySet().stream()
-                .filter(entry -> entry.getValue().path("Properties").path("QueueName").asText().equals(AppStack.EVENTS_QUEUE))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+                .filter(entry -> entry.getValue()
+                        .path("Properties")
+                        .path("QueueName")
+                        .asText()
+                        .equals(AppStack.EVENTS_QUEUE))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void usersMayUseItsTableAndIndexReadCognitoUsersAndSignAvatarUploads() {
         String table = "${" + deployment.service("users").table() + ".Arn}";
         Set<String> expected = rights(
-                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                        "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table, table + "/index/*"));
-        expected.addAll(rights(List.of("cognito-idp:AdminGetUser", "cognito-idp:ListUsers"),
-                List.of("${" + pool + ".Arn}")));
+                List.of(
+                        "dynamodb:DescribeTable",
+                        "dynamodb:GetItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:Query",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem"),
+                List.of(table, table + "/index/*"));
+        expected.addAll(
+                rights(List.of("cognito-idp:AdminGetUser", "cognito-idp:ListUsers"), List.of("${" + pool + ".Arn}")));
         expected.addAll(rights(List.of("s3:PutObject"), List.of("${" + bucket + ".Arn}/avatars/*")));
         assertEquals(expected, granted(deployment.service("users").taskRole()));
     }
@@ -54,8 +67,15 @@ class TaskRolesTest {
     void activitiesMayUseItsTableAndIndexesAndPublishEvents() {
         String table = "${" + deployment.service("activities").table() + ".Arn}";
         Set<String> expected = rights(
-                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
-                        "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
+                List.of(
+                        "dynamodb:DescribeTable",
+                        "dynamodb:GetItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:Query",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem",
+                        "dynamodb:BatchWriteItem"),
                 List.of(table, table + "/index/*"));
         expected.addAll(rights(List.of("sqs:SendMessage"), List.of("${" + queue + ".Arn}")));
         assertEquals(expected, granted(deployment.service("activities").taskRole()));
@@ -65,9 +85,16 @@ class TaskRolesTest {
     void notificationsMayUseItsTableAndConsumeEvents() {
         String table = "${" + deployment.service("notifications").table() + ".Arn}";
         Set<String> expected = rights(
-                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table));
-        expected.addAll(rights(List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
+                List.of(
+                        "dynamodb:DescribeTable",
+                        "dynamodb:GetItem",
+                        "dynamodb:Query",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem"),
+                List.of(table));
+        expected.addAll(rights(
+                List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
                 List.of("${" + queue + ".Arn}")));
         assertEquals(expected, granted(deployment.service("notifications").taskRole()));
     }
@@ -76,8 +103,14 @@ class TaskRolesTest {
     void messagesMayUseItsTableAndIndexAndPublishEvents() {
         String table = "${" + deployment.service("messages").table() + ".Arn}";
         Set<String> expected = rights(
-                List.of("dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
-                        "dynamodb:UpdateItem", "dynamodb:DeleteItem"), List.of(table, table + "/index/*"));
+                List.of(
+                        "dynamodb:DescribeTable",
+                        "dynamodb:GetItem",
+                        "dynamodb:Query",
+                        "dynamodb:PutItem",
+                        "dynamodb:UpdateItem",
+                        "dynamodb:DeleteItem"),
+                List.of(table, table + "/index/*"));
         expected.addAll(rights(List.of("sqs:SendMessage"), List.of("${" + queue + ".Arn}")));
         assertEquals(expected, granted(deployment.service("messages").taskRole()));
     }
@@ -85,12 +118,21 @@ class TaskRolesTest {
     @Test
     void onlyEcsTasksOfThisAccountMayAssumeATaskRole() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            JsonNode trust = deployment.appJson.path("Resources").path(deployment.service(spec.name()).taskRole())
-                    .path("Properties").path("AssumeRolePolicyDocument").path("Statement");
+            JsonNode trust = deployment
+                    .appJson
+                    .path("Resources")
+                    .path(deployment.service(spec.name()).taskRole())
+                    .path("Properties")
+                    .path("AssumeRolePolicyDocument")
+                    .path("Statement");
             assertEquals(1, trust.size());
-            assertEquals("ecs-tasks.amazonaws.com", trust.get(0).path("Principal").path("Service").asText());
-            assertEquals("${AWS::AccountId}",
-                    Synthesized.render(trust.get(0).path("Condition").path("StringEquals").path("aws:SourceAccount")));
+            assertEquals(
+                    "ecs-tasks.amazonaws.com",
+                    trust.get(0).path("Principal").path("Service").asText());
+            assertEquals(
+                    "${AWS::AccountId}",
+                    Synthesized.render(
+                            trust.get(0).path("Condition").path("StringEquals").path("aws:SourceAccount")));
         }
     }
 
@@ -98,17 +140,22 @@ class TaskRolesTest {
     void anExecutionRoleMayPullItsImageWriteItsLogsAndReadTheThreeSecretsOnly() {
         for (ServiceSpec spec : ServiceSpec.ALL) {
             Synthesized.Service service = deployment.service(spec.name());
-            Set<String> expected = rights(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
-                    "ecr:BatchGetImage"), List.of("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/cruddur/"
-                    + spec.name()));
+            Set<String> expected = rights(
+                    List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
+                    List.of("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/cruddur/"
+                            + spec.name()));
             // the registry's login token exists only account-wide
             expected.addAll(rights(List.of("ecr:GetAuthorizationToken"), List.of("*")));
-            String logs = Synthesized.target(service.container().path("LogConfiguration").path("Options").path("awslogs-group"));
-            expected.addAll(rights(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of("${" + logs + ".Arn}")));
+            String logs = Synthesized.target(
+                    service.container().path("LogConfiguration").path("Options").path("awslogs-group"));
+            expected.addAll(
+                    rights(List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of("${" + logs + ".Arn}")));
             for (String secret : ServiceDeployment.SECRETS) {
                 // no kms:Decrypt: the parameters use the AWS managed key, usable by the account through SSM
-                expected.addAll(rights(List.of("ssm:GetParameters"), List.of(
-                        "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/cruddur/prod/" + secret)));
+                expected.addAll(rights(
+                        List.of("ssm:GetParameters"),
+                        List.of("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/cruddur/prod/"
+                                + secret)));
             }
             assertEquals(expected, granted(service.executionRole()), spec.name());
         }
@@ -118,12 +165,21 @@ class TaskRolesTest {
     void noPolicyAnywhereGrantsAWildcardActionOrADataActionOnEveryResource() {
         for (JsonNode template : List.of(deployment.appJson, deployment.registryJson, deployment.guardrailsJson)) {
             List<JsonNode> statements = new ArrayList<>();
-            Synthesized.resources(template, "AWS::IAM::Policy").values()
-                    .forEach(policy -> policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add));
-            Synthesized.resources(template, "AWS::IAM::Role").values()
-                    .forEach(role -> role.path("Properties").path("Policies").forEach(policy ->
-                            policy.path("PolicyDocument").path("Statement").forEach(statements::add)));
-            assertFalse(Synthesized.resources(template, "AWS::IAM::ManagedPolicy").size() > 0, "no managed policies");
+            Synthesized.resources(template, "AWS::IAM::Policy")
+                    .values()
+                    .forEach(policy -> policy.path("Properties")
+                            .path("PolicyDocument")
+                            .path("Statement")
+                            .forEach(statements::add));
+            Synthesized.resources(template, "AWS::IAM::Role")
+                    .values()
+                    .forEach(role -> role.path("Properties")
+                            .path("Policies")
+                            .forEach(policy -> policy.path("PolicyDocument")
+                                    .path("Statement")
+                                    .forEach(statements::add)));
+            assertFalse(
+                    Synthesized.resources(template, "AWS::IAM::ManagedPolicy").size() > 0, "no managed policies");
             for (JsonNode statement : statements) {
                 for (String action : values(statement.path("Action"))) {
                     assertFalse(action.contains("*"), "wildcard action " + action);
@@ -133,7 +189,9 @@ class TaskRolesTest {
                         }
                     }
                 }
-                assertTrue(statement.path("NotAction").isMissingNode() && statement.path("NotResource").isMissingNode(),
+                assertTrue(
+                        statement.path("NotAction").isMissingNode()
+                                && statement.path("NotResource").isMissingNode(),
                         "no NotAction/NotResource: " + statement);
             }
         }
@@ -144,10 +202,20 @@ class TaskRolesTest {
         Set<String> rights = new TreeSet<>();
         List<JsonNode> statements = new ArrayList<>();
         Synthesized.resources(deployment.appJson, "AWS::IAM::Policy").values().stream()
-                .filter(policy -> values(policy.path("Properties").path("Roles")).contains("${" + role + "}"))
-                .forEach(policy -> policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add));
-        deployment.appJson.path("Resources").path(role).path("Properties").path("Policies")
-                .forEach(policy -> policy.path("PolicyDocument").path("Statement").forEach(statements::add));
+                .filter(policy ->
+                        values(policy.path("Properties").path("Roles")).contains("${" + role + "}"))
+                .forEach(policy -> policy.path("Properties")
+                        .path("PolicyDocument")
+                        .path("Statement")
+                        .forEach(statements::add));
+        deployment
+                .appJson
+                .path("Resources")
+                .path(role)
+                .path("Properties")
+                .path("Policies")
+                .forEach(policy ->
+                        policy.path("PolicyDocument").path("Statement").forEach(statements::add));
         for (JsonNode statement : statements) {
             assertEquals("Allow", statement.path("Effect").asText());
             assertTrue(statement.path("Condition").isMissingNode(), "no conditions to reason about: " + statement);

@@ -26,6 +26,7 @@ public final class RoutingTable {
 
     /** Where the contract lies on the classpath of every module that depends on this one. */
     public static final String CONTRACT_RESOURCE = "cruddur-contract/openapi.yaml";
+
     public static final String OWNER_FIELD = "x-cruddur-service";
     private static final Set<String> HTTP_METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -78,7 +79,10 @@ public final class RoutingTable {
     }
 
     public Optional<String> serviceFor(String path) {
-        return routes.stream().filter(route -> route.matches(path)).map(Route::service).findFirst();
+        return routes.stream()
+                .filter(route -> route.matches(path))
+                .map(Route::service)
+                .findFirst();
     }
 
     public Set<String> services() {
@@ -101,8 +105,8 @@ public final class RoutingTable {
             }
             String service = operation.getValue().path(OWNER_FIELD).asText(null);
             if (service == null || service.isBlank()) {
-                throw new IllegalArgumentException(operation.getKey().toUpperCase(Locale.ROOT) + " " + path + " has no "
-                        + OWNER_FIELD);
+                throw new IllegalArgumentException(
+                        operation.getKey().toUpperCase(Locale.ROOT) + " " + path + " has no " + OWNER_FIELD);
             }
             if (owner != null && !owner.equals(service)) {
                 throw new IllegalArgumentException(path + " has operations owned by " + owner + " and " + service);

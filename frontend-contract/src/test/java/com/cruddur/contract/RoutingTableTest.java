@@ -35,7 +35,8 @@ class RoutingTableTest {
                 """);
         assertEquals(Optional.of("specials"), table.serviceFor("/api/things/special"));
         assertEquals(Optional.of("things"), table.serviceFor("/api/things/123"));
-        assertEquals(List.of(new Route("/api/things/special", "specials"), new Route("/api/things/*", "things")),
+        assertEquals(
+                List.of(new Route("/api/things/special", "specials"), new Route("/api/things/*", "things")),
                 table.routes());
     }
 
@@ -87,7 +88,11 @@ class RoutingTableTest {
                 continue;
             }
             String concrete = path.getKey().replaceAll("\\{[^}]+}", "0f8fad5b-d9cb-469f-a165-70867728950e");
-            String owner = path.getValue().elements().next().path(RoutingTable.OWNER_FIELD).asText();
+            String owner = path.getValue()
+                    .elements()
+                    .next()
+                    .path(RoutingTable.OWNER_FIELD)
+                    .asText();
             assertEquals(Optional.of(owner), table.serviceFor(concrete), concrete);
             checked++;
         }

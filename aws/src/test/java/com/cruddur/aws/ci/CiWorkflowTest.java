@@ -29,8 +29,14 @@ class CiWorkflowTest {
     private static final Set<String> STACKS = Set.of("CruddurRegistry", "CruddurApp", "CruddurGuardrails");
     private static final Set<String> SERVICES = Set.of("users", "activities", "notifications", "messages");
     /** Inputs and variables that carry long-lived AWS keys; OIDC needs none of them. */
-    private static final Set<String> STATIC_KEY_NAMES = Set.of("aws-access-key-id", "aws-secret-access-key",
-            "aws-session-token", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+    private static final Set<String> STATIC_KEY_NAMES = Set.of(
+            "aws-access-key-id",
+            "aws-secret-access-key",
+            "aws-session-token",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN");
+
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{\\{(.*?)}}", Pattern.DOTALL);
     private static final Pattern SECRET_REFERENCE = Pattern.compile("secrets\\s*(?:\\.\\s*|\\[\\s*')([A-Za-z0-9_]+)");
     /** owner/repo[/path]@vN[.N[.N]] or a full commit sha. */
@@ -64,7 +70,12 @@ class CiWorkflowTest {
         assertEquals("17", java.path("with").path("java-version").asText());
         assertEquals("maven", java.path("with").path("cache").asText());
         // Node 22 LTS, what we recommend; the machines that run .ci/run directly have 20.19 or newer (README)
-        assertEquals("22", step(verify, uses("actions/setup-node")).path("with").path("node-version").asText());
+        assertEquals(
+                "22",
+                step(verify, uses("actions/setup-node"))
+                        .path("with")
+                        .path("node-version")
+                        .asText());
     }
 
     @Test
@@ -73,8 +84,12 @@ class CiWorkflowTest {
 
         assertTrue(strings(deploy.path("needs")).contains("verify"), "needs: " + deploy.path("needs"));
         List<String> conditions = conjuncts(deploy.path("if").asText());
-        assertTrue(conditions.containsAll(List.of("github.event_name == 'push'", "github.ref == 'refs/heads/main'",
-                "vars.AWS_DEPLOY_ROLE_ARN != ''")), "if: " + conditions);
+        assertTrue(
+                conditions.containsAll(List.of(
+                        "github.event_name == 'push'",
+                        "github.ref == 'refs/heads/main'",
+                        "vars.AWS_DEPLOY_ROLE_ARN != ''")),
+                "if: " + conditions);
     }
 
     @Test
@@ -83,8 +98,11 @@ class CiWorkflowTest {
 
         assertEquals("write", deploy.path("permissions").path("id-token").asText());
         assertEquals("read", deploy.path("permissions").path("contents").asText());
-        JsonNode credentials = step(deploy, uses("aws-actions/configure-aws-credentials")).path("with");
-        assertEquals("${{ vars.AWS_DEPLOY_ROLE_ARN }}", credentials.path("role-to-assume").asText());
+        JsonNode credentials =
+                step(deploy, uses("aws-actions/configure-aws-credentials")).path("with");
+        assertEquals(
+                "${{ vars.AWS_DEPLOY_ROLE_ARN }}",
+                credentials.path("role-to-assume").asText());
         assertEquals("${{ vars.AWS_REGION }}", credentials.path("aws-region").asText());
     }
 
@@ -95,21 +113,29 @@ class CiWorkflowTest {
         walk(workflow, keys, secrets);
 
         assertEquals(List.of(), keys.stream().filter(STATIC_KEY_NAMES::contains).toList(), "static key inputs");
-        assertEquals(List.of(), secrets.stream().filter(name -> name.startsWith("AWS_")).toList(), "secrets.AWS_*");
+        assertEquals(
+                List.of(),
+                secrets.stream().filter(name -> name.startsWith("AWS_")).toList(),
+                "secrets.AWS_*");
     }
 
     @Test
     void deploysTheRegistryThenPushesTheFourServiceImagesThenTheAppAndTheGuardrails() {
         JsonNode deploy = job("deploy");
-        List<JsonNode> steps = StreamSupport.stream(deploy.path("steps").spliterator(), false).toList();
+        List<JsonNode> steps =
+                StreamSupport.stream(deploy.path("steps").spliterator(), false).toList();
 
         int registry = index(steps, step -> cdkDeployedStacks(step).contains("CruddurRegistry"));
         int login = index(steps, uses("aws-actions/amazon-ecr-login"));
         int push = index(steps, step -> runs(step, "docker", "build") && runs(step, "docker", "push"));
         int app = index(steps, step -> cdkDeployedStacks(step).containsAll(List.of("CruddurApp", "CruddurGuardrails")));
-        assertTrue(registry < login && login < push && push < app,
+        assertTrue(
+                registry < login && login < push && push < app,
                 "order: registry " + registry + ", ECR login " + login + ", push " + push + ", app " + app);
-        assertEquals(SERVICES, Set.copyOf(Arrays.asList(deploy.path("env").path("SERVICES").asText().split("\\s+"))));
+        assertEquals(
+                SERVICES,
+                Set.copyOf(Arrays.asList(
+                        deploy.path("env").path("SERVICES").asText().split("\\s+"))));
         Set<String> deployed = new LinkedHashSet<>();
         steps.forEach(step -> deployed.addAll(cdkDeployedStacks(step)));
         assertEquals(STACKS, deployed);
@@ -127,11 +153,15 @@ class CiWorkflowTest {
     @Test
     void everyActionIsPinnedToAVersion() {
         List<String> unpinned = new ArrayList<>();
-        workflow.path("jobs").forEach(job -> job.path("steps").forEach(step -> {
-            if (step.has("uses") && !PINNED_ACTION.matcher(step.path("uses").asText()).matches()) {
-                unpinned.add(step.path("uses").asText());
-            }
-        }));
+        workflow.path("jobs")
+                .forEach(job -> job.path("steps").forEach(step -> {
+                    if (step.has("uses")
+                            && !PINNED_ACTION
+                                    .matcher(step.path("uses").asText())
+                                    .matches()) {
+                        unpinned.add(step.path("uses").asText());
+                    }
+                }));
 
         assertEquals(List.of(), unpinned);
     }
@@ -143,13 +173,17 @@ class CiWorkflowTest {
     }
 
     private static JsonNode step(JsonNode job, Predicate<JsonNode> which) {
-        List<JsonNode> steps = StreamSupport.stream(job.path("steps").spliterator(), false).filter(which).toList();
+        List<JsonNode> steps = StreamSupport.stream(job.path("steps").spliterator(), false)
+                .filter(which)
+                .toList();
         assertEquals(1, steps.size(), "steps matching in " + job.path("steps"));
         return steps.get(0);
     }
 
     private static int index(List<JsonNode> steps, Predicate<JsonNode> which) {
-        return IntStream.range(0, steps.size()).filter(i -> which.test(steps.get(i))).findFirst()
+        return IntStream.range(0, steps.size())
+                .filter(i -> which.test(steps.get(i)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no such step in " + steps));
     }
 
@@ -159,7 +193,9 @@ class CiWorkflowTest {
 
     private static List<String> runs(JsonNode job) {
         return StreamSupport.stream(job.path("steps").spliterator(), false)
-                .filter(step -> step.has("run")).map(step -> step.path("run").asText().trim()).toList();
+                .filter(step -> step.has("run"))
+                .map(step -> step.path("run").asText().trim())
+                .toList();
     }
 
     /** A step's shell commands, each as its words: lines joined at a trailing backslash, split at ;, && and ||. */
@@ -167,7 +203,9 @@ class CiWorkflowTest {
         String script = step.path("run").asText().replaceAll("\\\\\\n", " ");
         List<List<String>> commands = new ArrayList<>();
         for (String command : script.split("\\n|;|&&|\\|\\|", -1)) {
-            List<String> words = Arrays.stream(command.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+            List<String> words = Arrays.stream(command.trim().split("\\s+"))
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             if (!words.isEmpty()) {
                 commands.add(words);
             }
@@ -179,7 +217,8 @@ class CiWorkflowTest {
     private static boolean runs(JsonNode step, String... words) {
         List<String> prefix = List.of(words);
         return commands(step).stream()
-                .anyMatch(command -> command.size() >= prefix.size() && command.subList(0, prefix.size()).equals(prefix));
+                .anyMatch(command -> command.size() >= prefix.size()
+                        && command.subList(0, prefix.size()).equals(prefix));
     }
 
     /** The stacks named by {@code npx ... aws-cdk@2 deploy <stack>... --options} commands of a step. */
@@ -188,7 +227,10 @@ class CiWorkflowTest {
         for (List<String> words : commands(step)) {
             int cdk = words.indexOf("aws-cdk@2");
             if (cdk >= 0 && cdk + 1 < words.size() && words.get(cdk + 1).equals("deploy")) {
-                words.stream().skip(cdk + 2).takeWhile(word -> !word.startsWith("-")).forEach(stacks::add);
+                words.stream()
+                        .skip(cdk + 2)
+                        .takeWhile(word -> !word.startsWith("-"))
+                        .forEach(stacks::add);
             }
         }
         return stacks;
@@ -209,7 +251,9 @@ class CiWorkflowTest {
         if (node.isTextual()) {
             return List.of(node.asText());
         }
-        return StreamSupport.stream(node.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(node.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     /** Collects every mapping key, and the names of every secret that an expression anywhere refers to. */

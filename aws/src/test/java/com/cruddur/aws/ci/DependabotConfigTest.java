@@ -36,7 +36,8 @@ class DependabotConfigTest {
 
     @BeforeAll
     static void read() throws IOException {
-        config = new ObjectMapper(new YAMLFactory()).readTree(RepositoryFiles.file(".github/dependabot.yml").toFile());
+        config = new ObjectMapper(new YAMLFactory())
+                .readTree(RepositoryFiles.file(".github/dependabot.yml").toFile());
     }
 
     @Test
@@ -57,8 +58,9 @@ class DependabotConfigTest {
 
     @Test
     void everyUpdateRunsOnASchedule() {
-        config.path("updates").forEach(update -> assertFalse(update.path("schedule").path("interval").asText().isEmpty(),
-                update.toString()));
+        config.path("updates")
+                .forEach(update -> assertFalse(
+                        update.path("schedule").path("interval").asText().isEmpty(), update.toString()));
     }
 
     @Test
@@ -67,7 +69,8 @@ class DependabotConfigTest {
         // a <plugin> without a groupId is one of Maven's own
         groupIds.add("org.apache.maven.plugins");
         try (Stream<Path> files = walk()) {
-            for (Path pom : files.filter(path -> path.getFileName().toString().equals("pom.xml")).toList()) {
+            for (Path pom : files.filter(path -> path.getFileName().toString().equals("pom.xml"))
+                    .toList()) {
                 Matcher matcher = GROUP_ID.matcher(Files.readString(pom));
                 while (matcher.find()) {
                     groupIds.add(matcher.group(1));
@@ -76,11 +79,16 @@ class DependabotConfigTest {
         }
         JsonNode maven = update("maven");
         assertTrue(maven.path("groups").size() > 0, "no groups: one framework's modules would move apart");
-        maven.path("groups").fields().forEachRemaining(group -> group.getValue().path("patterns").forEach(pattern -> {
-            Pattern glob = Pattern.compile(Pattern.quote(pattern.asText()).replace("*", "\\E.*\\Q"));
-            assertTrue(groupIds.stream().anyMatch(id -> glob.matcher(id).matches()),
-                    "group " + group.getKey() + ": " + pattern.asText() + " matches no groupId of the poms " + groupIds);
-        }));
+        maven.path("groups")
+                .fields()
+                .forEachRemaining(group -> group.getValue().path("patterns").forEach(pattern -> {
+                    Pattern glob =
+                            Pattern.compile(Pattern.quote(pattern.asText()).replace("*", "\\E.*\\Q"));
+                    assertTrue(
+                            groupIds.stream().anyMatch(id -> glob.matcher(id).matches()),
+                            "group " + group.getKey() + ": " + pattern.asText() + " matches no groupId of the poms "
+                                    + groupIds);
+                }));
         for (String framework : List.of("quarkus", "aws-sdk", "aws-cdk", "opentelemetry")) {
             assertTrue(maven.path("groups").has(framework), "a group for " + framework);
         }
@@ -90,7 +98,8 @@ class DependabotConfigTest {
     private static Map<String, Set<String>> covered() {
         Map<String, Set<String>> covered = new TreeMap<>();
         config.path("updates").forEach(update -> {
-            Set<String> folders = covered.computeIfAbsent(update.path("package-ecosystem").asText(), key -> new TreeSet<>());
+            Set<String> folders =
+                    covered.computeIfAbsent(update.path("package-ecosystem").asText(), key -> new TreeSet<>());
             if (update.has("directory")) {
                 folders.add(update.path("directory").asText());
             }
@@ -116,7 +125,8 @@ class DependabotConfigTest {
         Set<String> folders = new TreeSet<>();
         try (Stream<Path> files = walk()) {
             files.filter(path -> path.getFileName().toString().equals(name))
-                    .forEach(path -> folders.add("/" + root.relativize(path.getParent()).toString().replace('\\', '/')));
+                    .forEach(path -> folders.add(
+                            "/" + root.relativize(path.getParent()).toString().replace('\\', '/')));
         }
         return folders;
     }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class EditorConfigTest {
 
-    private static final Set<String> SKIPPED = Set.of("node_modules", "target", ".git", ".cruddur", "generated",
-            "results", "dist");
+    private static final Set<String> SKIPPED =
+            Set.of("node_modules", "target", ".git", ".cruddur", "generated", "results", "dist");
     private static final Pattern CHECKED = Pattern.compile(
             ".*\\.(java|xml|js|mjs|cjs|ts|json|yaml|yml|properties|md|cmd|hbs)|Dockerfile|mvnw|dev|run|\\.editorconfig");
 
@@ -33,8 +33,21 @@ class EditorConfigTest {
         Map<String, Map<String, String>> sections = parse(Files.readAllLines(RepositoryFiles.file(".editorconfig")));
         assertEquals("true", sections.get("").get("root"));
         Map<String, String> all = sections.get("*");
-        assertEquals(Map.of("charset", "utf-8", "end_of_line", "lf", "insert_final_newline", "true",
-                "trim_trailing_whitespace", "true", "indent_style", "space", "indent_size", "2"), all);
+        assertEquals(
+                Map.of(
+                        "charset",
+                        "utf-8",
+                        "end_of_line",
+                        "lf",
+                        "insert_final_newline",
+                        "true",
+                        "trim_trailing_whitespace",
+                        "true",
+                        "indent_style",
+                        "space",
+                        "indent_size",
+                        "2"),
+                all);
         assertEquals("4", sections.get("*.java").get("indent_size"));
         assertEquals("crlf", sections.get("*.cmd").get("end_of_line"));
         assertEquals("false", sections.get("*.md").get("trim_trailing_whitespace"));
@@ -55,7 +68,9 @@ class EditorConfigTest {
             int number = 0;
             for (String line : text.split("\r?\n", -1)) {
                 number++;
-                if (!name.endsWith(".md") && !line.isEmpty() && Character.isWhitespace(line.charAt(line.length() - 1))) {
+                if (!name.endsWith(".md")
+                        && !line.isEmpty()
+                        && Character.isWhitespace(line.charAt(line.length() - 1))) {
                     problems.add(name + ":" + number + ": trailing blank");
                 }
                 if (!name.equals("mvnw") && line.startsWith("\t")) {

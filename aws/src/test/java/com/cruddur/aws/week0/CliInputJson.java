@@ -46,7 +46,13 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 final class CliInputJson {
 
-    enum Kind { UNKNOWN_FIELD, WRONG_TYPE, UNKNOWN_ENUM_VALUE, DEPRECATED_FIELD, NULL_VALUE }
+    enum Kind {
+        UNKNOWN_FIELD,
+        WRONG_TYPE,
+        UNKNOWN_ENUM_VALUE,
+        DEPRECATED_FIELD,
+        NULL_VALUE
+    }
 
     /** One reason the CLI (or the service) would refuse the document, at a JSON path like {@code $.Metrics[0].Id}. */
     record Problem(Kind kind, String path, String detail) {
@@ -58,8 +64,7 @@ final class CliInputJson {
 
     private final List<Problem> problems = new ArrayList<>();
 
-    private CliInputJson() {
-    }
+    private CliInputJson() {}
 
     /** Every problem of {@code document} read as {@code shape} (e.g. {@code PutMetricAlarmRequest.class}); empty if none. */
     static List<Problem> problems(JsonNode document, Class<? extends SdkPojo> shape) {
@@ -90,13 +95,17 @@ final class CliInputJson {
             String at = path + "." + name;
             SdkField<?> field = members.get(name);
             if (field == null) {
-                problems.add(new Problem(Kind.UNKNOWN_FIELD, at,
+                problems.add(new Problem(
+                        Kind.UNKNOWN_FIELD,
+                        at,
                         modelClass.getSimpleName() + " has " + new TreeSet<>(members.keySet())));
                 continue;
             }
             Method getter = getter(modelClass, name);
             if (getter.isAnnotationPresent(Deprecated.class)) {
-                problems.add(new Problem(Kind.DEPRECATED_FIELD, at,
+                problems.add(new Problem(
+                        Kind.DEPRECATED_FIELD,
+                        at,
                         modelClass.getSimpleName() + "." + getter.getName() + "() is deprecated in the SDK model"));
                 continue;
             }
@@ -118,30 +127,41 @@ final class CliInputJson {
             return null;
         }
         return switch (field.marshallingType().getKnownType()) {
-            case STRING -> node.isTextual() ? enumChecked(node.textValue(), javaType, path)
-                    : wrongType(path, "a string", node);
-            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt() ? node.intValue()
-                    : wrongType(path, "an integer (32 bits)", node);
-            case LONG -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
-                    : wrongType(path, "an integer (64 bits)", node);
-            case SHORT -> isIntegralIn(node, Short.MIN_VALUE, Short.MAX_VALUE) ? (short) node.intValue()
-                    : wrongType(path, "an integer (16 bits)", node);
-            case BYTE -> isIntegralIn(node, Byte.MIN_VALUE, Byte.MAX_VALUE) ? (byte) node.intValue()
-                    : wrongType(path, "an integer (8 bits)", node);
+            case STRING ->
+                node.isTextual() ? enumChecked(node.textValue(), javaType, path) : wrongType(path, "a string", node);
+            case INTEGER ->
+                node.isIntegralNumber() && node.canConvertToInt()
+                        ? node.intValue()
+                        : wrongType(path, "an integer (32 bits)", node);
+            case LONG ->
+                node.isIntegralNumber() && node.canConvertToLong()
+                        ? node.longValue()
+                        : wrongType(path, "an integer (64 bits)", node);
+            case SHORT ->
+                isIntegralIn(node, Short.MIN_VALUE, Short.MAX_VALUE)
+                        ? (short) node.intValue()
+                        : wrongType(path, "an integer (16 bits)", node);
+            case BYTE ->
+                isIntegralIn(node, Byte.MIN_VALUE, Byte.MAX_VALUE)
+                        ? (byte) node.intValue()
+                        : wrongType(path, "an integer (8 bits)", node);
             case FLOAT -> node.isNumber() ? node.floatValue() : wrongType(path, "a number", node);
             case DOUBLE -> node.isNumber() ? node.doubleValue() : wrongType(path, "a number", node);
             // The SDK sends BigDecimal members as JSON strings, and the CLI's model types them as strings
             // (e.g. a budget's "Amount": "10"), so a JSON number is refused like the CLI refuses it.
-            case BIG_DECIMAL -> node.isTextual() && isDecimal(node.textValue()) ? new BigDecimal(node.textValue())
-                    : wrongType(path, "a decimal number written as a string", node);
+            case BIG_DECIMAL ->
+                node.isTextual() && isDecimal(node.textValue())
+                        ? new BigDecimal(node.textValue())
+                        : wrongType(path, "a decimal number written as a string", node);
             case BOOLEAN -> node.isBoolean() ? node.booleanValue() : wrongType(path, "true or false", node);
             case INSTANT -> instant(node, path);
             case SDK_BYTES -> bytes(node, path);
             case SDK_POJO -> readStructure(node, (Class<?>) javaType, field.constructor(), path);
             case LIST -> readList(node, field, javaType, path);
             case MAP -> readMap(node, field, javaType, path);
-            default -> throw new IllegalStateException(path + ": members of type " + field.marshallingType()
-                    + " are not read here (none of the week-0 shapes has one)");
+            default ->
+                throw new IllegalStateException(path + ": members of type " + field.marshallingType()
+                        + " are not read here (none of the week-0 shapes has one)");
         };
     }
 
@@ -190,8 +210,12 @@ final class CliInputJson {
         Object value = invokeStatic(type, "fromValue", text);
         if (value == null || "UNKNOWN_TO_SDK_VERSION".equals(((Enum<?>) value).name())) {
             Object known = invokeStatic(type, "knownValues");
-            problems.add(new Problem(Kind.UNKNOWN_ENUM_VALUE, path, '"' + text + "\" is not a " + type.getSimpleName()
-                    + "; known: " + new TreeSet<>(((Set<?>) known).stream().map(Object::toString).toList())));
+            problems.add(new Problem(
+                    Kind.UNKNOWN_ENUM_VALUE,
+                    path,
+                    '"' + text + "\" is not a " + type.getSimpleName() + "; known: "
+                            + new TreeSet<>(((Set<?>) known)
+                                    .stream().map(Object::toString).toList())));
         }
         return text;
     }
@@ -201,7 +225,11 @@ final class CliInputJson {
         if (node.isNumber()) {
             BigDecimal seconds = node.decimalValue();
             long whole = seconds.longValue();
-            return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    whole,
+                    seconds.subtract(BigDecimal.valueOf(whole))
+                            .movePointRight(9)
+                            .longValue());
         }
         if (node.isTextual()) {
             try {
@@ -227,8 +255,8 @@ final class CliInputJson {
     }
 
     private Object wrongType(String path, String expected, JsonNode found) {
-        problems.add(new Problem(Kind.WRONG_TYPE, path, "expected " + expected + ", found " + found.getNodeType()
-                + " " + found));
+        problems.add(new Problem(
+                Kind.WRONG_TYPE, path, "expected " + expected + ", found " + found.getNodeType() + " " + found));
         return null;
     }
 
@@ -274,7 +302,8 @@ final class CliInputJson {
 
     private static Object invokeStatic(Class<?> type, String method, Object... arguments) {
         try {
-            Class<?>[] parameterTypes = Arrays.stream(arguments).map(Object::getClass).toArray(Class<?>[]::new);
+            Class<?>[] parameterTypes =
+                    Arrays.stream(arguments).map(Object::getClass).toArray(Class<?>[]::new);
             return type.getMethod(method, parameterTypes).invoke(null, arguments);
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new IllegalStateException(type.getName() + " has no usable static " + method + "()", e);

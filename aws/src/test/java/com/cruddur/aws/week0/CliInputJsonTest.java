@@ -35,52 +35,58 @@ class CliInputJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        // a region cannot travel in CLI input JSON: it is a command-line option
-        "alarm  | {\"AlarmName\": \"a\", \"Region\": \"us-east-1\"}                      | $.Region",
-        "budget | {\"BudgetLimit\": {\"Amount\": \"10\", \"Units\": \"USD\"}}             | $.BudgetLimit.Units",
-        // the original's filter name is a key of CostFilters, never a member of Budget
-        "budget | {\"TagKeyValue\": [\"user:Key$value1\"]}                               | $.TagKeyValue",
-        "alarm  | {\"Metrics\": [{\"Id\": \"m1\", \"MetricStat\": {\"Metric\": {\"Namespace\": \"AWS/Billing\", \"Dimension\": []}}}]} | $.Metrics[0].MetricStat.Metric.Dimension",
-        // names are case-sensitive
-        "alarm  | {\"alarmName\": \"a\"}                                                  | $.alarmName",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // a region cannot travel in CLI input JSON: it is a command-line option
+                "alarm  | {\"AlarmName\": \"a\", \"Region\": \"us-east-1\"}                      | $.Region",
+                "budget | {\"BudgetLimit\": {\"Amount\": \"10\", \"Units\": \"USD\"}}             | $.BudgetLimit.Units",
+                // the original's filter name is a key of CostFilters, never a member of Budget
+                "budget | {\"TagKeyValue\": [\"user:Key$value1\"]}                               | $.TagKeyValue",
+                "alarm  | {\"Metrics\": [{\"Id\": \"m1\", \"MetricStat\": {\"Metric\": {\"Namespace\": \"AWS/Billing\", \"Dimension\": []}}}]} | $.Metrics[0].MetricStat.Metric.Dimension",
+                // names are case-sensitive
+                "alarm  | {\"alarmName\": \"a\"}                                                  | $.alarmName",
+            })
     void refusesAFieldTheModelDoesNotHave(String shape, String document, String path) throws Exception {
         assertOnlyProblem(Kind.UNKNOWN_FIELD, path, problems(shape, document));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "alarm  | {\"EvaluationPeriods\": \"1\"}                        | $.EvaluationPeriods",
-        "alarm  | {\"Period\": 21600.5}                                 | $.Period",
-        "alarm  | {\"Period\": 4294967296}                              | $.Period",
-        "alarm  | {\"Threshold\": \"10\"}                               | $.Threshold",
-        "alarm  | {\"ActionsEnabled\": \"true\"}                        | $.ActionsEnabled",
-        "alarm  | {\"AlarmActions\": \"arn:aws:sns:us-east-1:1:t\"}      | $.AlarmActions",
-        "alarm  | {\"AlarmActions\": [42]}                              | $.AlarmActions[0]",
-        "alarm  | {\"Dimensions\": {\"Name\": \"Currency\"}}            | $.Dimensions",
-        "alarm  | {\"AlarmName\": {}}                                   | $.AlarmName",
-        // a budget amount is a decimal written as a string, on the wire and in the CLI's model
-        "budget | {\"BudgetLimit\": {\"Amount\": 10, \"Unit\": \"USD\"}}  | $.BudgetLimit.Amount",
-        "budget | {\"BudgetLimit\": {\"Amount\": \"ten\"}}               | $.BudgetLimit.Amount",
-        "budget | {\"BudgetLimit\": \"10 USD\"}                           | $.BudgetLimit",
-        "budget | {\"TimePeriod\": {\"Start\": true}}                     | $.TimePeriod.Start",
-        "budget | {\"TimePeriod\": {\"Start\": \"next month\"}}           | $.TimePeriod.Start",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "alarm  | {\"EvaluationPeriods\": \"1\"}                        | $.EvaluationPeriods",
+                "alarm  | {\"Period\": 21600.5}                                 | $.Period",
+                "alarm  | {\"Period\": 4294967296}                              | $.Period",
+                "alarm  | {\"Threshold\": \"10\"}                               | $.Threshold",
+                "alarm  | {\"ActionsEnabled\": \"true\"}                        | $.ActionsEnabled",
+                "alarm  | {\"AlarmActions\": \"arn:aws:sns:us-east-1:1:t\"}      | $.AlarmActions",
+                "alarm  | {\"AlarmActions\": [42]}                              | $.AlarmActions[0]",
+                "alarm  | {\"Dimensions\": {\"Name\": \"Currency\"}}            | $.Dimensions",
+                "alarm  | {\"AlarmName\": {}}                                   | $.AlarmName",
+                // a budget amount is a decimal written as a string, on the wire and in the CLI's model
+                "budget | {\"BudgetLimit\": {\"Amount\": 10, \"Unit\": \"USD\"}}  | $.BudgetLimit.Amount",
+                "budget | {\"BudgetLimit\": {\"Amount\": \"ten\"}}               | $.BudgetLimit.Amount",
+                "budget | {\"BudgetLimit\": \"10 USD\"}                           | $.BudgetLimit",
+                "budget | {\"TimePeriod\": {\"Start\": true}}                     | $.TimePeriod.Start",
+                "budget | {\"TimePeriod\": {\"Start\": \"next month\"}}           | $.TimePeriod.Start",
+            })
     void refusesAValueOfTheWrongType(String shape, String document, String path) throws Exception {
         assertOnlyProblem(Kind.WRONG_TYPE, path, problems(shape, document));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "alarm  | {\"ComparisonOperator\": \"GreaterThan\"}      | $.ComparisonOperator",
-        "alarm  | {\"Statistic\": \"maximum\"}                   | $.Statistic",
-        "alarm  | {\"Unit\": \"Dollars\"}                         | $.Unit",
-        "budget | {\"TimeUnit\": \"WEEKLY\"}                      | $.TimeUnit",
-        "budget | {\"BudgetType\": \"Cost\"}                      | $.BudgetType",
-        // an enum inside a list of strings
-        "budget | {\"Metrics\": [\"UnblendedCost\", \"UnblendedCosts\"]} | $.Metrics[1]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "alarm  | {\"ComparisonOperator\": \"GreaterThan\"}      | $.ComparisonOperator",
+                "alarm  | {\"Statistic\": \"maximum\"}                   | $.Statistic",
+                "alarm  | {\"Unit\": \"Dollars\"}                         | $.Unit",
+                "budget | {\"TimeUnit\": \"WEEKLY\"}                      | $.TimeUnit",
+                "budget | {\"BudgetType\": \"Cost\"}                      | $.BudgetType",
+                // an enum inside a list of strings
+                "budget | {\"Metrics\": [\"UnblendedCost\", \"UnblendedCosts\"]} | $.Metrics[1]",
+            })
     void refusesAnUnknownEnumValue(String shape, String document, String path) throws Exception {
         assertOnlyProblem(Kind.UNKNOWN_ENUM_VALUE, path, problems(shape, document));
     }
@@ -99,7 +105,8 @@ class CliInputJsonTest {
 
         List<Problem> problems = CliInputJson.problems(request, CreateBudgetRequest.class);
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "$.NotificationsWithSubscribers[1].Notification.NotificationType UNKNOWN_ENUM_VALUE",
                         "$.NotificationsWithSubscribers[1].Subscribers[0].SubscriptionType UNKNOWN_ENUM_VALUE"),
                 problems.stream().map(p -> p.path() + " " + p.kind()).toList());
@@ -111,7 +118,8 @@ class CliInputJsonTest {
         List<Problem> problems = problems("budget", """
                 {"CostFilters": {"TagKeyValue": ["user:Key$value1"]}, "CostTypes": {"IncludeTax": true}}""");
 
-        assertEquals(List.of("$.CostFilters DEPRECATED_FIELD", "$.CostTypes DEPRECATED_FIELD"),
+        assertEquals(
+                List.of("$.CostFilters DEPRECATED_FIELD", "$.CostTypes DEPRECATED_FIELD"),
                 problems.stream().map(p -> p.path() + " " + p.kind()).toList());
     }
 
@@ -125,7 +133,8 @@ class CliInputJsonTest {
         List<Problem> problems = problems("alarm", """
                 {"AlarmNam": "a", "Period": "6h", "Statistic": "Max"}""");
 
-        assertEquals(List.of(Kind.UNKNOWN_FIELD, Kind.WRONG_TYPE, Kind.UNKNOWN_ENUM_VALUE),
+        assertEquals(
+                List.of(Kind.UNKNOWN_FIELD, Kind.WRONG_TYPE, Kind.UNKNOWN_ENUM_VALUE),
                 problems.stream().map(Problem::kind).toList());
     }
 
@@ -172,7 +181,9 @@ class CliInputJsonTest {
         JsonNode document = JSON.readTree("{\"NotificationType\": \"ACTUALS\"}");
 
         assertThrows(IllegalArgumentException.class, () -> CliInputJson.read(document, Notification.class));
-        assertEquals(NotificationType.UNKNOWN_TO_SDK_VERSION, NotificationType.fromValue("ACTUALS"),
+        assertEquals(
+                NotificationType.UNKNOWN_TO_SDK_VERSION,
+                NotificationType.fromValue("ACTUALS"),
                 "the SDK's own verdict on the same value");
     }
 
@@ -181,7 +192,8 @@ class CliInputJsonTest {
         // the reader matches member names (what the CLI's JSON uses); here they equal the protocols' location names
         List<String> different = new ArrayList<>();
         Set<Class<?>> seen = new HashSet<>();
-        for (SdkPojo shape : List.of((SdkPojo) CreateBudgetRequest.builder(), (SdkPojo) PutMetricAlarmRequest.builder())) {
+        for (SdkPojo shape :
+                List.of((SdkPojo) CreateBudgetRequest.builder(), (SdkPojo) PutMetricAlarmRequest.builder())) {
             collectRenamedMembers(shape, seen, different);
         }
 
@@ -199,7 +211,8 @@ class CliInputJsonTest {
             }
             SdkField<?> nested = field;
             while (nested.containsTrait(ListTrait.class) || nested.containsTrait(MapTrait.class)) {
-                nested = nested.containsTrait(ListTrait.class) ? nested.getTrait(ListTrait.class).memberFieldInfo()
+                nested = nested.containsTrait(ListTrait.class)
+                        ? nested.getTrait(ListTrait.class).memberFieldInfo()
                         : nested.getTrait(MapTrait.class).valueFieldInfo();
             }
             if (nested.constructor() != null) {

@@ -47,12 +47,12 @@ class Week0BillingFilesTest {
 
     /** An e-mail placeholder: angle brackets and the reserved example.com domain, so no real address is committed. */
     private static final Pattern EMAIL_PLACEHOLDER = Pattern.compile("<[^<>@\\s]+@example\\.com>");
+
     private static final String ACCOUNT_PLACEHOLDER = "<ACCOUNT_ID>";
     /** CloudWatch's documented TreatMissingData values; the SDK models the member as a plain string. */
     private static final Set<String> TREAT_MISSING_DATA = Set.of("breaching", "notBreaching", "ignore", "missing");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     @Test
     void theBudgetCommandsArgumentsAreAValidCreateBudgetRequest() throws IOException {
@@ -70,7 +70,8 @@ class Week0BillingFilesTest {
 
     @Test
     void theBudgetIsAMonthlyUsdCostBudgetOfTheWholeAccount() throws IOException {
-        Budget budget = CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class).budget();
+        Budget budget = CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class)
+                .budget();
 
         assertEquals(BudgetType.COST, budget.budgetType());
         assertEquals(TimeUnit.MONTHLY, budget.timeUnit());
@@ -88,8 +89,9 @@ class Week0BillingFilesTest {
 
     @Test
     void theBudgetWarnsAtEightyPercentActualAndAtAForecastOverTheBudget() throws IOException {
-        List<NotificationWithSubscribers> notifications =
-                CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class).notificationsWithSubscribers();
+        List<NotificationWithSubscribers> notifications = CliInputJson.read(
+                        createBudgetArguments(), CreateBudgetRequest.class)
+                .notificationsWithSubscribers();
 
         Map<NotificationType, Notification> byType = notifications.stream()
                 .map(NotificationWithSubscribers::notification)
@@ -102,14 +104,16 @@ class Week0BillingFilesTest {
 
     @Test
     void everyBudgetSubscriberIsAnEmailPlaceholder() throws IOException {
-        List<NotificationWithSubscribers> notifications =
-                CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class).notificationsWithSubscribers();
+        List<NotificationWithSubscribers> notifications = CliInputJson.read(
+                        createBudgetArguments(), CreateBudgetRequest.class)
+                .notificationsWithSubscribers();
 
         for (NotificationWithSubscribers notification : notifications) {
             assertFalse(notification.subscribers().isEmpty(), "no subscriber: " + notification);
             for (Subscriber subscriber : notification.subscribers()) {
                 assertEquals(SubscriptionType.EMAIL, subscriber.subscriptionType());
-                assertTrue(EMAIL_PLACEHOLDER.matcher(subscriber.address()).matches(),
+                assertTrue(
+                        EMAIL_PLACEHOLDER.matcher(subscriber.address()).matches(),
                         "not a placeholder such as <your-email@example.com>: " + subscriber.address());
             }
         }
@@ -121,14 +125,17 @@ class Week0BillingFilesTest {
 
         assertEquals("AWS/Billing", alarm.namespace());
         assertEquals("EstimatedCharges", alarm.metricName());
-        assertEquals(List.of(Dimension.builder().name("Currency").value("USD").build()), alarm.dimensions(),
+        assertEquals(
+                List.of(Dimension.builder().name("Currency").value("USD").build()),
+                alarm.dimensions(),
                 "only Currency=USD: a ServiceName or LinkedAccount dimension would watch a part of the bill");
         assertFalse(alarm.hasMetrics(), "one metric, no metric math");
         assertEquals(Statistic.MAXIMUM, alarm.statistic(), "the month-to-date total is the period's maximum");
         assertEquals(21600, alarm.period(), "six hours: billing data arrives a few times a day");
         assertEquals(1, alarm.evaluationPeriods());
-        assertEquals(software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator
-                .GREATER_THAN_OR_EQUAL_TO_THRESHOLD, alarm.comparisonOperator());
+        assertEquals(
+                software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                alarm.comparisonOperator());
         assertFalse(alarm.alarmName() == null || alarm.alarmName().isBlank(), "an alarm needs a name");
         assertTrue(alarm.actionsEnabled(), "actions enabled");
     }
@@ -136,18 +143,24 @@ class Week0BillingFilesTest {
     @Test
     void theAlarmFiresAtTheBudgetsAmount() throws IOException {
         PutMetricAlarmRequest alarm = CliInputJson.read(read(ALARM), PutMetricAlarmRequest.class);
-        Budget budget = CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class).budget();
+        Budget budget = CliInputJson.read(createBudgetArguments(), CreateBudgetRequest.class)
+                .budget();
 
-        assertEquals(0, budget.budgetLimit().amount().compareTo(BigDecimal.valueOf(alarm.threshold())),
-                "alarm threshold " + alarm.threshold() + " USD, budget " + budget.budgetLimit().amount() + " USD");
+        assertEquals(
+                0,
+                budget.budgetLimit().amount().compareTo(BigDecimal.valueOf(alarm.threshold())),
+                "alarm threshold " + alarm.threshold() + " USD, budget "
+                        + budget.budgetLimit().amount() + " USD");
     }
 
     @Test
     void theAlarmDoesNotFireWithoutData() throws IOException {
-        String treatMissingData = CliInputJson.read(read(ALARM), PutMetricAlarmRequest.class).treatMissingData();
+        String treatMissingData =
+                CliInputJson.read(read(ALARM), PutMetricAlarmRequest.class).treatMissingData();
 
         assertTrue(TREAT_MISSING_DATA.contains(treatMissingData), "not a TreatMissingData value: " + treatMissingData);
-        assertFalse("breaching".equals(treatMissingData),
+        assertFalse(
+                "breaching".equals(treatMissingData),
                 "breaching puts a new account, which has no billing data yet, straight into ALARM");
     }
 
@@ -160,7 +173,8 @@ class Week0BillingFilesTest {
             // arn:partition:service:region:account:resource
             String[] arn = action.split(":", 6);
             assertEquals(6, arn.length, "not an ARN: " + action);
-            assertEquals(List.of("arn", "aws", "sns", "us-east-1", ACCOUNT_PLACEHOLDER),
+            assertEquals(
+                    List.of("arn", "aws", "sns", "us-east-1", ACCOUNT_PLACEHOLDER),
                     List.of(arn[0], arn[1], arn[2], arn[3], arn[4]),
                     "an SNS topic in us-east-1 (where billing metrics are), with the account id as a placeholder");
             assertFalse(arn[5].isBlank(), "no topic name: " + action);
@@ -171,7 +185,8 @@ class Week0BillingFilesTest {
     void theAlarmFileHasTheNameTheCommandUses() {
         // the original switched between alarm_config.json and alarm-config.json; the documented command uses the first
         assertTrue(Files.isRegularFile(RepositoryFiles.root().resolve(ALARM)), ALARM);
-        assertFalse(Files.exists(RepositoryFiles.root().resolve("aws/json/alarm-config.json")),
+        assertFalse(
+                Files.exists(RepositoryFiles.root().resolve("aws/json/alarm-config.json")),
                 "a second alarm file under the other name");
     }
 

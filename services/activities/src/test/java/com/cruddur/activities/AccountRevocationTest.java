@@ -44,11 +44,21 @@ class AccountRevocationTest {
         Cruds.post(handle, "before", "1-day");
         SharedStack.get().disableUser(handle);
         clock.advance(Duration.ofSeconds(31));
-        Api.as(handle).filter(CONTRACT).body(Map.of("message", "after", "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(401).body("$", contains("generic_401"));
+        Api.as(handle)
+                .filter(CONTRACT)
+                .body(Map.of("message", "after", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(401)
+                .body("$", contains("generic_401"));
         // where sign-in is optional, the token counts for nothing: served as to anyone
-        List<Map<String, Object>> home = Api.as(handle).filter(CONTRACT).get("/api/activities/home").then()
-                .statusCode(200).extract().path("$");
+        List<Map<String, Object>> home = Api.as(handle)
+                .filter(CONTRACT)
+                .get("/api/activities/home")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
         assertTrue(home.stream().noneMatch(item -> item.containsKey("liked")), "not served as a signed-in user");
     }
 
@@ -58,7 +68,12 @@ class AccountRevocationTest {
         Cruds.post(handle, "before", "1-day");
         SharedStack.get().deleteUser(handle);
         clock.advance(Duration.ofSeconds(31));
-        Api.as(handle).filter(CONTRACT).body(Map.of("message", "after", "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(401).body("$", contains("generic_401"));
+        Api.as(handle)
+                .filter(CONTRACT)
+                .body(Map.of("message", "after", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(401)
+                .body("$", contains("generic_401"));
     }
 }

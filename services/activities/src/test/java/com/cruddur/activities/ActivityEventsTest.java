@@ -40,13 +40,20 @@ class ActivityEventsTest {
             if (settled == null && found.size() >= expected) {
                 settled = Instant.now().plusSeconds(1);
             }
-            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages();
+            List<Message> messages = sqs.receiveMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(1)
+                                    .visibilityTimeout(0))
+                    .messages();
             for (Message message : messages) {
                 JsonNode event = EventSchema.validate(message.body());
-                if (activities.contains(event.path("subject").path("activity_uuid").asText())) {
-                    found.add(event.get("type").asText() + " " + handleOf(event.get("recipient_sub").asText()));
-                    sqs.deleteMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
+                if (activities.contains(
+                        event.path("subject").path("activity_uuid").asText())) {
+                    found.add(event.get("type").asText() + " "
+                            + handleOf(event.get("recipient_sub").asText()));
+                    sqs.deleteMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
                 }
             }
         }
@@ -65,30 +72,45 @@ class ActivityEventsTest {
 
     @Test
     void aReplyThatMentionsNotifiesTheAuthorAndTheMentionedOnlyOnce() {
-        Api.as("londo").get(SharedStack.get().usersService() + "/api/profile").then().statusCode(200);
+        Api.as("londo")
+                .get(SharedStack.get().usersService() + "/api/profile")
+                .then()
+                .statusCode(200);
         String crud = Cruds.post("andrewbrown", "Plans for the weekend?", "1-day");
         String reply = Cruds.reply("bayko", crud, "Hiking with @londo and @andrewbrown, and @nobody_here_at_all");
-        assertEquals(List.of("activity.mentioned londo", "activity.replied andrewbrown"), eventsAbout(Set.of(reply), 2));
+        assertEquals(
+                List.of("activity.mentioned londo", "activity.replied andrewbrown"), eventsAbout(Set.of(reply), 2));
     }
 
     /** How many requests the users service answered on {@code uri}, from its Prometheus metrics. */
     private static long usersServiceCalls(String uri) {
-        String metrics = Api.anonymous().accept("text/plain").get(SharedStack.get().usersService() + "/q/metrics").then().statusCode(200)
-                .extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count{")
-                && line.contains("uri=\"" + uri + "\"")).mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        String metrics = Api.anonymous()
+                .accept("text/plain")
+                .get(SharedStack.get().usersService() + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(line ->
+                        line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + uri + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
 
     @Test
     void theMentionsOfACrudAreResolvedInOneCall() {
         for (String handle : List.of("londo", "altbrown", "bayko")) {
-            Api.as(handle).get(SharedStack.get().usersService() + "/api/profile").then().statusCode(200);
+            Api.as(handle)
+                    .get(SharedStack.get().usersService() + "/api/profile")
+                    .then()
+                    .statusCode(200);
         }
         long singleBefore = usersServiceCalls("/internal/users/by-handle/{handle}");
         long batchBefore = usersServiceCalls("/internal/users/by-handles");
         String crud = Cruds.post("andrewbrown", "Dinner with @londo, @altbrown and @bayko", "1-day");
-        assertEquals(List.of("activity.mentioned altbrown", "activity.mentioned bayko", "activity.mentioned londo"),
+        assertEquals(
+                List.of("activity.mentioned altbrown", "activity.mentioned bayko", "activity.mentioned londo"),
                 eventsAbout(Set.of(crud), 3));
         assertEquals(singleBefore, usersServiceCalls("/internal/users/by-handle/{handle}"), "no lookup per handle");
         assertEquals(batchBefore + 1, usersServiceCalls("/internal/users/by-handles"), "one lookup for all three");
@@ -102,7 +124,8 @@ class ActivityEventsTest {
         Api.as("bayko").delete("/api/activities/" + crud + "/like").then().statusCode(200);
         Api.as("bayko").post("/api/activities/" + crud + "/repost").then().statusCode(200);
         Api.as("altbrown").post("/api/activities/" + crud + "/like").then().statusCode(200); // their own: not published
-        assertEquals(List.of("activity.liked altbrown", "activity.reposted altbrown", "activity.unliked altbrown"),
+        assertEquals(
+                List.of("activity.liked altbrown", "activity.reposted altbrown", "activity.unliked altbrown"),
                 eventsAbout(Set.of(crud), 3));
     }
 }

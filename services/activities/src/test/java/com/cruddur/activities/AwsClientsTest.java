@@ -33,25 +33,37 @@ class AwsClientsTest {
 
     private static void assertOurSettings(AwsServiceClientConfiguration client) {
         assertEquals(Region.US_EAST_1, client.region());
-        assertEquals("local", client.credentialsProvider().resolveIdentity().join().accessKeyId(),
+        assertEquals(
+                "local",
+                client.credentialsProvider().resolveIdentity().join().accessKeyId(),
                 "placeholder keys, as an emulator endpoint is set");
-        assertEquals(Duration.ofSeconds(2), client.overrideConfiguration().apiCallAttemptTimeout().orElseThrow());
-        assertEquals(Duration.ofSeconds(5), client.overrideConfiguration().apiCallTimeout().orElseThrow());
+        assertEquals(
+                Duration.ofSeconds(2),
+                client.overrideConfiguration().apiCallAttemptTimeout().orElseThrow());
+        assertEquals(
+                Duration.ofSeconds(5),
+                client.overrideConfiguration().apiCallTimeout().orElseThrow());
     }
 
     @Test
     void theDynamoDbClientTalksToTheEmulator() {
-        assertEquals(SharedStack.get().emulators().dynamoDb(), dynamoDb.serviceClientConfiguration().endpointOverride().orElseThrow());
+        assertEquals(
+                SharedStack.get().emulators().dynamoDb(),
+                dynamoDb.serviceClientConfiguration().endpointOverride().orElseThrow());
         assertOurSettings(dynamoDb.serviceClientConfiguration());
-        assertTrue(dynamoDb.listTables().tableNames().stream().anyMatch(name -> name.contains("activities")),
+        assertTrue(
+                dynamoDb.listTables().tableNames().stream().anyMatch(name -> name.contains("activities")),
                 "the emulator answers with our tables: " + dynamoDb.listTables().tableNames());
     }
 
     @Test
     void theSqsClientTalksToTheEmulator() {
-        assertEquals(SharedStack.get().emulators().sqs(), sqs.serviceClientConfiguration().endpointOverride().orElseThrow());
+        assertEquals(
+                SharedStack.get().emulators().sqs(),
+                sqs.serviceClientConfiguration().endpointOverride().orElseThrow());
         assertOurSettings(sqs.serviceClientConfiguration());
-        assertTrue(sqs.listQueues().queueUrls().contains(SharedStack.get().queues().queue()),
+        assertTrue(
+                sqs.listQueues().queueUrls().contains(SharedStack.get().queues().queue()),
                 "the emulator answers with our queue: " + sqs.listQueues().queueUrls());
     }
 }

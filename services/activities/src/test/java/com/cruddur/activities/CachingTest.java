@@ -27,12 +27,19 @@ import org.junit.jupiter.api.Test;
 class CachingTest {
 
     private static JsonPath home(String handle) {
-        return (handle == null ? Api.anonymous() : Api.as(handle)).filter(CONTRACT).get("/api/activities/home")
-                .then().statusCode(200).extract().jsonPath();
+        return (handle == null ? Api.anonymous() : Api.as(handle))
+                .filter(CONTRACT)
+                .get("/api/activities/home")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static long hits(String key) {
-        return SharedStack.get().momento().calls().stream().filter(c -> c.key().equals(key) && c.operation().equals("get")).count();
+        return SharedStack.get().momento().calls().stream()
+                .filter(c -> c.key().equals(key) && c.operation().equals("get"))
+                .count();
     }
 
     @Test
@@ -42,21 +49,33 @@ class CachingTest {
         long before = hits(CacheKeys.homeFeed());
         home(null);
         assertTrue(hits(CacheKeys.homeFeed()) > before, "the home feed is read from the cache");
-        assertTrue(SharedStack.get().momento().calls().stream().noneMatch(c -> c.key().startsWith("v1:profile:")),
+        assertTrue(
+                SharedStack.get().momento().calls().stream()
+                        .noneMatch(c -> c.key().startsWith("v1:profile:")),
                 "profiles are never cached outside the users service, so a change shows at once everywhere");
         assertTrue(SharedStack.get().momento().calls().stream()
-                .anyMatch(c -> c.operation().equals("set") && c.key().equals(CacheKeys.homeFeed())
-                        && c.ttlMillis() == CacheKeys.FEED_TTL.toMillis() && c.cacheName().equals("cruddur")));
+                .anyMatch(c -> c.operation().equals("set")
+                        && c.key().equals(CacheKeys.homeFeed())
+                        && c.ttlMillis() == CacheKeys.FEED_TTL.toMillis()
+                        && c.cacheName().equals("cruddur")));
     }
 
     @Test
     void aNewCrudShowsAtOnceToItsAuthorOnHomeAndProfile() {
         String handle = SharedStack.get().createUser("cacheAuthor", "Cache Author");
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200);
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200);
         home(handle); // both first pages are cached now
         String crud = Cruds.post(handle, "fresh off the press", "1-day");
         assertEquals(crud, home(handle).getString("[0].uuid"));
-        Api.as(handle).filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200)
+        Api.as(handle)
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
                 .body("activities[0].uuid", org.hamcrest.Matchers.equalTo(crud))
                 .body("profile.cruds_count", org.hamcrest.Matchers.equalTo(1));
     }
@@ -66,8 +85,11 @@ class CachingTest {
         String handle = SharedStack.get().createUser("renamed", "Old Name");
         String crud = Cruds.post(handle, "who am I", "1-day");
         assertEquals("Old Name", home(null).getString("find { it.uuid == '" + crud + "' }.display_name"));
-        Api.as(handle).body(Map.of("display_name", "New Name", "bio", "")).put(SharedStack.get().usersService() + "/api/profile/update")
-                .then().statusCode(200);
+        Api.as(handle)
+                .body(Map.of("display_name", "New Name", "bio", ""))
+                .put(SharedStack.get().usersService() + "/api/profile/update")
+                .then()
+                .statusCode(200);
         assertEquals("New Name", home(null).getString("find { it.uuid == '" + crud + "' }.display_name"));
     }
 
@@ -93,13 +115,21 @@ class CachingTest {
         String find = "find { it.uuid == '" + crud + "' }.";
         String markers = CacheKeys.markers(SharedStack.get().sub(reader));
         assertEquals(false, home(reader).getBoolean(find + "liked"));
-        assertTrue(SharedStack.get().momento().calls().stream().anyMatch(c -> c.operation().equals("set")
-                        && c.key().equals(markers) && c.ttlMillis() == CacheKeys.MARKERS_TTL.toMillis()),
+        assertTrue(
+                SharedStack.get().momento().calls().stream()
+                        .anyMatch(c -> c.operation().equals("set")
+                                && c.key().equals(markers)
+                                && c.ttlMillis() == CacheKeys.MARKERS_TTL.toMillis()),
                 "the reader's markers are kept in the cache");
-        long stored = SharedStack.get().momento().calls().stream().filter(c -> c.key().equals(markers) && c.operation().equals("set")).count();
+        long stored = SharedStack.get().momento().calls().stream()
+                .filter(c -> c.key().equals(markers) && c.operation().equals("set"))
+                .count();
         assertEquals(false, home(reader).getBoolean(find + "liked"));
-        assertEquals(stored, SharedStack.get().momento().calls().stream()
-                .filter(c -> c.key().equals(markers) && c.operation().equals("set")).count(),
+        assertEquals(
+                stored,
+                SharedStack.get().momento().calls().stream()
+                        .filter(c -> c.key().equals(markers) && c.operation().equals("set"))
+                        .count(),
                 "a warm page's markers are a hit: nothing read from the table, nothing stored again");
 
         Api.as(reader).post("/api/activities/" + crud + "/like").then().statusCode(200);
@@ -112,8 +142,17 @@ class CachingTest {
         JsonPath unliked = home(reader);
         assertEquals(false, unliked.getBoolean(find + "liked"));
         assertEquals(true, unliked.getBoolean(find + "reposted"));
-        assertEquals(true, Api.as(reader).filter(CONTRACT).get("/api/activities/@andrewbrown").then().statusCode(200)
-                .extract().jsonPath().getBoolean("activities." + find + "reposted"), "the same on another page");
+        assertEquals(
+                true,
+                Api.as(reader)
+                        .filter(CONTRACT)
+                        .get("/api/activities/@andrewbrown")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getBoolean("activities." + find + "reposted"),
+                "the same on another page");
     }
 
     @Test

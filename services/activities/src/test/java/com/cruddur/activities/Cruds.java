@@ -13,17 +13,28 @@ final class Cruds {
 
     static final OpenApiValidationFilter CONTRACT = Contract.validator();
 
-    private Cruds() {
-    }
+    private Cruds() {}
 
     static String post(String handle, String message, String ttl) {
-        return Api.as(handle).filter(CONTRACT).body(Map.of("message", message, "ttl", ttl)).post("/api/activities")
-                .then().statusCode(200).extract().path("uuid");
+        return Api.as(handle)
+                .filter(CONTRACT)
+                .body(Map.of("message", message, "ttl", ttl))
+                .post("/api/activities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     static String reply(String handle, String parent, String message) {
-        return Api.as(handle).filter(CONTRACT).body(Map.of("message", message)).post("/api/activities/" + parent + "/reply")
-                .then().statusCode(200).extract().path("uuid");
+        return Api.as(handle)
+                .filter(CONTRACT)
+                .body(Map.of("message", message))
+                .post("/api/activities/" + parent + "/reply")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     /** Every page of a list, following the Link header; returns the uuids in order. */
@@ -31,7 +42,9 @@ final class Cruds {
         List<String> uuids = new ArrayList<>();
         String next = firstPage;
         while (next != null) {
-            var response = (handle == null ? Api.anonymous() : Api.as(handle)).filter(CONTRACT).get(next);
+            var response = (handle == null ? Api.anonymous() : Api.as(handle))
+                    .filter(CONTRACT)
+                    .get(next);
             response.then().statusCode(200);
             JsonPath json = response.jsonPath();
             uuids.addAll(json.getList(firstPage.contains("/@") ? "activities.uuid" : "uuid", String.class));

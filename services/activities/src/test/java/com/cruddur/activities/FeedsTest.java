@@ -48,13 +48,23 @@ class FeedsTest {
         String older = Cruds.post("andrewbrown", "older", "1-day");
         String newer = Cruds.post("bayko", "newer", "1-day");
         String reply = Cruds.reply("londo", older, "a reply");
-        List<String> home = Api.anonymous().filter(CONTRACT).get("/api/activities/home").then().statusCode(200)
+        List<String> home = Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/home")
+                .then()
+                .statusCode(200)
                 .body("liked", not(hasItem(false))) // anonymous callers get no per-user fields
-                .extract().jsonPath().getList("uuid", String.class);
+                .extract()
+                .jsonPath()
+                .getList("uuid", String.class);
         assertTrue(home.indexOf(newer) >= 0 && home.indexOf(newer) < home.indexOf(older), home.toString());
         assertFalse(home.contains(reply));
         // a stale or broken token is served as anonymous, as the original did
-        Api.withToken("stale.token.here").filter(CONTRACT).get("/api/activities/home").then().statusCode(200);
+        Api.withToken("stale.token.here")
+                .filter(CONTRACT)
+                .get("/api/activities/home")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -69,18 +79,42 @@ class FeedsTest {
 
         assertFalse(Cruds.walk("/api/activities/home?limit=100", null).contains(shortLived));
         assertTrue(Cruds.walk("/api/activities/home?limit=100", null).contains(longLived));
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
                 .body("activities.uuid", equalTo(List.of(longLived)))
                 .body("profile.cruds_count", equalTo(1));
-        Api.anonymous().filter(CONTRACT).get("/api/activities/search?term=%23" + word).then().statusCode(200)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/search?term=%23" + word)
+                .then()
+                .statusCode(200)
                 .body("uuid", equalTo(List.of(longLived)));
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@" + handle + "/status/" + shortLived)
-                .then().statusCode(404).body("[0]", equalTo("activity_not_found"));
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@bayko/status/" + reply)
-                .then().statusCode(404).body("[0]", equalTo("activity_not_found"));
-        Api.as("bayko").filter(CONTRACT).body(java.util.Map.of("message", "too late"))
-                .post("/api/activities/" + shortLived + "/reply").then().statusCode(404);
-        Api.as("bayko").filter(CONTRACT).post("/api/activities/" + shortLived + "/like").then().statusCode(404);
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle + "/status/" + shortLived)
+                .then()
+                .statusCode(404)
+                .body("[0]", equalTo("activity_not_found"));
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@bayko/status/" + reply)
+                .then()
+                .statusCode(404)
+                .body("[0]", equalTo("activity_not_found"));
+        Api.as("bayko")
+                .filter(CONTRACT)
+                .body(java.util.Map.of("message", "too late"))
+                .post("/api/activities/" + shortLived + "/reply")
+                .then()
+                .statusCode(404);
+        Api.as("bayko")
+                .filter(CONTRACT)
+                .post("/api/activities/" + shortLived + "/like")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -111,11 +145,23 @@ class FeedsTest {
 
     @Test
     void badPagingParametersAre422WithEveryCode() {
-        Api.anonymous().filter(RESPONSES).get("/api/activities/home?limit=0&cursor=bogus").then().statusCode(422)
+        Api.anonymous()
+                .filter(RESPONSES)
+                .get("/api/activities/home?limit=0&cursor=bogus")
+                .then()
+                .statusCode(422)
                 .body("$", containsInAnyOrder("limit_invalid", "cursor_invalid"));
-        Api.anonymous().filter(RESPONSES).get("/api/activities/home?limit=abc").then().statusCode(422)
+        Api.anonymous()
+                .filter(RESPONSES)
+                .get("/api/activities/home?limit=abc")
+                .then()
+                .statusCode(422)
                 .body("$", containsInAnyOrder("limit_invalid"));
-        Api.anonymous().filter(RESPONSES).get("/api/activities/home?limit=101").then().statusCode(422);
+        Api.anonymous()
+                .filter(RESPONSES)
+                .get("/api/activities/home?limit=101")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -124,7 +170,11 @@ class FeedsTest {
         String first = Cruds.post(handle, "first", "7-days");
         String second = Cruds.post(handle, "second", "7-days");
         Cruds.reply(handle, first, "my own reply is not a crud");
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@" + handle).then().statusCode(200)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
                 .body("profile.uuid", equalTo(SharedStack.get().sub(handle)))
                 .body("profile.cognito_user_uuid", equalTo(SharedStack.get().sub(handle)))
                 .body("profile.handle", equalTo(handle))
@@ -132,11 +182,19 @@ class FeedsTest {
                 .body("profile.bio", equalTo(""))
                 .body("profile.cruds_count", equalTo(2))
                 .body("activities.uuid", equalTo(List.of(second, first)));
-        Api.anonymous().filter(CONTRACT).get("/api/activities/@nobody" + System.nanoTime()).then().statusCode(404)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@nobody" + System.nanoTime())
+                .then()
+                .statusCode(404)
                 .body("[0]", equalTo("user_not_found"));
         // handles no user can have: not found, without a call that the users service could fail on
         for (String odd : new String[] {"x".repeat(2_100), "%25", "a%2Fb", "a%20b"}) {
-            Api.anonymous().filter(CONTRACT).get("/api/activities/@" + odd).then().statusCode(404)
+            Api.anonymous()
+                    .filter(CONTRACT)
+                    .get("/api/activities/@" + odd)
+                    .then()
+                    .statusCode(404)
                     .body("[0]", equalTo("user_not_found"));
         }
     }
@@ -148,17 +206,45 @@ class FeedsTest {
         String a = Cruds.post("andrewbrown", "Learning #" + tag + " with @bayko", "1-day");
         String b = Cruds.post("bayko", "Just a " + word.toUpperCase(Locale.ROOT) + ", no tag", "1-day");
         Cruds.post("londo", "nothing here: " + word + "suffix", "1-day");
-        Set<String> found = new HashSet<>(Api.anonymous().filter(CONTRACT)
-                .get("/api/activities/search?term=%23" + tag.toLowerCase(Locale.ROOT)).then().statusCode(200)
-                .extract().jsonPath().getList("uuid", String.class));
+        Set<String> found = new HashSet<>(Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/search?term=%23" + tag.toLowerCase(Locale.ROOT))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("uuid", String.class));
         assertEquals(Set.of(a), found);
-        assertEquals(List.of(b), Api.anonymous().filter(CONTRACT).get("/api/activities/search?term=" + word)
-                .then().statusCode(200).extract().jsonPath().getList("uuid", String.class));
-        assertTrue(Api.anonymous().filter(CONTRACT).get("/api/activities/search?term=@bayko")
-                .then().statusCode(200).extract().jsonPath().getList("uuid", String.class).contains(a));
-        Api.anonymous().filter(RESPONSES).get("/api/activities/search?term=%20").then().statusCode(422)
+        assertEquals(
+                List.of(b),
+                Api.anonymous()
+                        .filter(CONTRACT)
+                        .get("/api/activities/search?term=" + word)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("uuid", String.class));
+        assertTrue(Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/search?term=@bayko")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("uuid", String.class)
+                .contains(a));
+        Api.anonymous()
+                .filter(RESPONSES)
+                .get("/api/activities/search?term=%20")
+                .then()
+                .statusCode(422)
                 .body("[0]", equalTo("search_term_blank"));
-        Api.anonymous().filter(RESPONSES).get("/api/activities/search").then().statusCode(422)
+        Api.anonymous()
+                .filter(RESPONSES)
+                .get("/api/activities/search")
+                .then()
+                .statusCode(422)
                 .body("[0]", equalTo("search_term_blank"));
     }
 }

@@ -29,18 +29,36 @@ class OutagesTest {
         String crud = Cruds.post("bayko", "before the outage", "1-day");
         DynamoDbProxyResource.proxy().cut();
         try {
-            Api.as("bayko").filter(CONTRACT).body(Map.of("message", "during the outage", "ttl", "1-day"))
-                    .post("/api/activities").then().statusCode(503).header("Retry-After", equalTo("5"))
+            Api.as("bayko")
+                    .filter(CONTRACT)
+                    .body(Map.of("message", "during the outage", "ttl", "1-day"))
+                    .post("/api/activities")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", equalTo("5"))
                     .body("$", contains("service_unavailable"));
             long first = outages.burstCount("AWS");
-            Api.as("bayko").filter(CONTRACT).post("/api/activities/" + crud + "/like")
-                    .then().statusCode(503).header("Retry-After", equalTo("5")).body("$", contains("service_unavailable"));
-            Api.anonymous().filter(CONTRACT).get("/api/activities/home")
-                    .then().statusCode(503).body("$", contains("service_unavailable"));
+            Api.as("bayko")
+                    .filter(CONTRACT)
+                    .post("/api/activities/" + crud + "/like")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", equalTo("5"))
+                    .body("$", contains("service_unavailable"));
+            Api.anonymous()
+                    .filter(CONTRACT)
+                    .get("/api/activities/home")
+                    .then()
+                    .statusCode(503)
+                    .body("$", contains("service_unavailable"));
             assertEquals(first + 2, outages.burstCount("AWS"), "one burst counts every request it answered 503");
         } finally {
             DynamoDbProxyResource.proxy().restore();
         }
-        Api.as("bayko").filter(CONTRACT).post("/api/activities/" + crud + "/like").then().statusCode(200);
+        Api.as("bayko")
+                .filter(CONTRACT)
+                .post("/api/activities/" + crud + "/like")
+                .then()
+                .statusCode(200);
     }
 }

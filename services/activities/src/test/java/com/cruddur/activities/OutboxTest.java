@@ -74,15 +74,32 @@ class OutboxTest {
     String table;
 
     private String outboxOf(Event event) {
-        AttributeValue outbox = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("OUTBOX#" + event.id()), "sk", AttributeValue.fromS("E")))).item().get("outbox");
+        AttributeValue outbox = dynamoDb.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("OUTBOX#" + event.id()), "sk", AttributeValue.fromS("E"))))
+                .item()
+                .get("outbox");
         return outbox == null ? null : outbox.s();
     }
 
     private static Event event(String message) {
-        return Event.of(Event.ACTIVITY_LIKED, "2026-12-01T00:00:00.000000Z", SharedStack.get().sub("bayko"),
-                SharedStack.get().sub("londo"), new Event.Subject(UUID.randomUUID().toString(), null, null, null, message,
-                        "2026-12-01T00:00:00.000000Z", "2026-12-02T00:00:00.000000Z", 0L, 0L, 1L));
+        return Event.of(
+                Event.ACTIVITY_LIKED,
+                "2026-12-01T00:00:00.000000Z",
+                SharedStack.get().sub("bayko"),
+                SharedStack.get().sub("londo"),
+                new Event.Subject(
+                        UUID.randomUUID().toString(),
+                        null,
+                        null,
+                        null,
+                        message,
+                        "2026-12-01T00:00:00.000000Z",
+                        "2026-12-02T00:00:00.000000Z",
+                        0L,
+                        0L,
+                        1L));
     }
 
     /** An item of the table carrying only {@code event}, with {@code overrides} of its outbox attributes. */
@@ -99,7 +116,9 @@ class OutboxTest {
         double before = metrics.counter("cruddur.events.set.aside").count();
         // an item whose message SQS refuses for good: an attribute value holding a noncharacter, which no retry cures
         Event refused = event("refused");
-        store(refused, Map.of("outbox_trace", AttributeValue.fromM(Map.of("tracestate", AttributeValue.fromS("x=\uffff")))));
+        store(
+                refused,
+                Map.of("outbox_trace", AttributeValue.fromM(Map.of("tracestate", AttributeValue.fromS("x=\uffff")))));
         Event normal = event("a normal like, after it \ud83c\udf29");
         store(normal, Map.of());
         outbox.committed();
@@ -108,13 +127,25 @@ class OutboxTest {
         Instant deadline = Instant.now().plusSeconds(15);
         while (!received.contains(normal.id())) {
             assertTrue(Instant.now().isBefore(deadline), "the event after the refused one was not delivered");
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages()) {
+            for (Message message : sqs.receiveMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(1)
+                                    .visibilityTimeout(0))
+                    .messages()) {
                 if (message.body().contains(normal.id())) {
                     received.add(normal.id());
-                    assertTrue(message.body().chars().allMatch(c -> c < 0x80), "non-ASCII travels escaped: " + message.body());
-                    assertEquals(normal.subject().message(), json.readTree(message.body()).path("subject").path("message").asText());
-                    sqs.deleteMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
+                    assertTrue(
+                            message.body().chars().allMatch(c -> c < 0x80),
+                            "non-ASCII travels escaped: " + message.body());
+                    assertEquals(
+                            normal.subject().message(),
+                            json.readTree(message.body())
+                                    .path("subject")
+                                    .path("message")
+                                    .asText());
+                    sqs.deleteMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
                 }
             }
         }
@@ -135,8 +166,11 @@ class OutboxTest {
             normal.add(event);
             store(event, Map.of());
             if (i == 5) {
-                store(event("refused among many"),
-                        Map.of("outbox_trace", AttributeValue.fromM(Map.of("tracestate", AttributeValue.fromS("x=\uffff")))));
+                store(
+                        event("refused among many"),
+                        Map.of(
+                                "outbox_trace",
+                                AttributeValue.fromM(Map.of("tracestate", AttributeValue.fromS("x=\uffff")))));
             }
         }
         outbox.committed();
@@ -145,12 +179,17 @@ class OutboxTest {
         Instant deadline = Instant.now().plusSeconds(15);
         while (!received.keySet().containsAll(wanted)) {
             assertTrue(Instant.now().isBefore(deadline), "not every event was delivered: " + received.keySet());
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages()) {
+            for (Message message : sqs.receiveMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(1)
+                                    .visibilityTimeout(0))
+                    .messages()) {
                 String id = json.readTree(message.body()).path("id").asText();
                 if (wanted.contains(id)) {
                     received.merge(id, 1, Integer::sum);
-                    sqs.deleteMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
+                    sqs.deleteMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
                 }
             }
         }
@@ -161,8 +200,7 @@ class OutboxTest {
                 Thread.sleep(100);
             }
         }
-        assertEquals(wanted.stream().collect(Collectors.toMap(id -> id, id -> 1)), received,
-                "each delivered once");
+        assertEquals(wanted.stream().collect(Collectors.toMap(id -> id, id -> 1)), received, "each delivered once");
     }
 
     /** The events of {@code type} about {@code activity} received within {@code seconds}, deleted from the queue. */
@@ -170,12 +208,18 @@ class OutboxTest {
         List<String> ids = new ArrayList<>();
         Instant until = Instant.now().plusSeconds(seconds);
         while (Instant.now().isBefore(until)) {
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0)).messages()) {
+            for (Message message : sqs.receiveMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(1)
+                                    .visibilityTimeout(0))
+                    .messages()) {
                 JsonNode event = json.readTree(message.body());
-                if (event.path("type").asText().equals(type) && event.path("subject").path("activity_uuid").asText().equals(activity)) {
+                if (event.path("type").asText().equals(type)
+                        && event.path("subject").path("activity_uuid").asText().equals(activity)) {
                     ids.add(event.path("id").asText());
-                    sqs.deleteMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
+                    sqs.deleteMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue()).receiptHandle(message.receiptHandle()));
                 }
             }
         }
@@ -183,12 +227,21 @@ class OutboxTest {
     }
 
     private Map<String, AttributeValue> marker(String uuid, String sub) {
-        return dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("LIKE#" + sub)))).item();
+        return dynamoDb.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("LIKE#" + sub))))
+                .item();
     }
 
     private long likes(String uuid) {
-        return Api.as("bayko").get("/api/activities/@londo/status/" + uuid).then().statusCode(200).extract().jsonPath().getLong("activity.likes_count");
+        return Api.as("bayko")
+                .get("/api/activities/@londo/status/" + uuid)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("activity.likes_count");
     }
 
     @Test
@@ -208,15 +261,30 @@ class OutboxTest {
         assertEquals(1, received(Event.ACTIVITY_LIKED, crud, 3).size(), "its event, delivered once");
         assertTrue(events.counted(like).isEmpty(), "a second derivation counts nothing");
         // the client retries the like it saw fail: the same like, counted once, nothing published again
-        Api.as("bayko").filter(Cruds.CONTRACT).post("/api/activities/" + crud + "/like").then().statusCode(200)
-                .body("likes_count", equalTo(1)).body("liked", equalTo(true));
+        Api.as("bayko")
+                .filter(Cruds.CONTRACT)
+                .post("/api/activities/" + crud + "/like")
+                .then()
+                .statusCode(200)
+                .body("likes_count", equalTo(1))
+                .body("liked", equalTo(true));
         assertEquals(List.of(), received(Event.ACTIVITY_LIKED, crud, 2));
 
         // taken back: a tombstone carries the unlike until it is delivered, then it is gone
-        Api.as("bayko").filter(Cruds.CONTRACT).delete("/api/activities/" + crud + "/like").then().statusCode(200)
-                .body("likes_count", equalTo(0)).body("liked", equalTo(false));
-        Api.as("bayko").filter(Cruds.CONTRACT).delete("/api/activities/" + crud + "/like").then().statusCode(200)
-                .body("likes_count", equalTo(0)).body("liked", equalTo(false));
+        Api.as("bayko")
+                .filter(Cruds.CONTRACT)
+                .delete("/api/activities/" + crud + "/like")
+                .then()
+                .statusCode(200)
+                .body("likes_count", equalTo(0))
+                .body("liked", equalTo(false));
+        Api.as("bayko")
+                .filter(Cruds.CONTRACT)
+                .delete("/api/activities/" + crud + "/like")
+                .then()
+                .statusCode(200)
+                .body("likes_count", equalTo(0))
+                .body("liked", equalTo(false));
         assertEquals(1, received(Event.ACTIVITY_UNLIKED, crud, 3).size(), "the unlike, delivered once");
         Instant goneBy = Instant.now().plusSeconds(10);
         while (!marker(crud, bayko).isEmpty()) {
@@ -224,7 +292,8 @@ class OutboxTest {
             Thread.sleep(100);
         }
         assertEquals(0, likes(crud));
-        assertTrue(events.counted(new MarkerState(crud, Marker.LIKE, bayko, false)).isEmpty(), "an unlike counted once");
+        assertTrue(
+                events.counted(new MarkerState(crud, Marker.LIKE, bayko, false)).isEmpty(), "an unlike counted once");
     }
 
     @Test
@@ -239,12 +308,10 @@ class OutboxTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger relayLog = java.util.logging.Logger.getLogger("com.cruddur.events.OutboxRelay");
         relayLog.addHandler(handler);
@@ -265,18 +332,23 @@ class OutboxTest {
                 assertTrue(Instant.now().isBefore(deadline), "the broken items were not tried");
                 Thread.sleep(100);
             }
-            assertTrue(warnings.size() <= 1, "one warning for the burst, not one per item: " + warnings.stream()
-                    .map(LogRecord::getMessage).toList());
+            assertTrue(
+                    warnings.size() <= 1,
+                    "one warning for the burst, not one per item: "
+                            + warnings.stream().map(LogRecord::getMessage).toList());
         } finally {
             relayLog.removeHandler(handler);
-            broken.forEach(uuid -> dynamoDb.deleteItem(r -> r.tableName(table).key(Map.of(
-                    "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A")))));
+            broken.forEach(uuid -> dynamoDb.deleteItem(r -> r.tableName(table)
+                    .key(Map.of("pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A")))));
         }
     }
 
     private int attempts(String uuid) {
-        AttributeValue attempts = dynamoDb.getItem(r -> r.tableName(table).consistentRead(true).key(Map.of(
-                "pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A")))).item().get("outbox_attempts");
+        AttributeValue attempts = dynamoDb.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("pk", AttributeValue.fromS("ACT#" + uuid), "sk", AttributeValue.fromS("A"))))
+                .item()
+                .get("outbox_attempts");
         return attempts == null ? 0 : Integer.parseInt(attempts.n());
     }
 }

@@ -22,8 +22,11 @@ class ProfileFollowsTest {
     void theProfileCarriesTheCountsAndWhetherTheCallerFollows() {
         String fan = SharedStack.get().createUser("pfan", "Fan");
         String star = SharedStack.get().createUser("pstar", "Star");
-        Api.as(fan).baseUri(SharedStack.get().usersService().toString()).post("/api/users/@" + star + "/follow")
-                .then().statusCode(200);
+        Api.as(fan)
+                .baseUri(SharedStack.get().usersService().toString())
+                .post("/api/users/@" + star + "/follow")
+                .then()
+                .statusCode(200);
 
         JsonPath asFan = profile(Api.as(fan).filter(CONTRACT), star);
         assertEquals(1, asFan.getInt("profile.followers_count"));
@@ -35,14 +38,21 @@ class ProfileFollowsTest {
         assertEquals(1, fansPage.getInt("profile.following_count"));
         assertEquals(false, fansPage.getBoolean("profile.following"));
 
-        Api.as(fan).baseUri(SharedStack.get().usersService().toString()).delete("/api/users/@" + star + "/follow")
-                .then().statusCode(200);
+        Api.as(fan)
+                .baseUri(SharedStack.get().usersService().toString())
+                .delete("/api/users/@" + star + "/follow")
+                .then()
+                .statusCode(200);
         JsonPath after = profile(Api.as(fan).filter(CONTRACT), star);
         assertEquals(0, after.getInt("profile.followers_count"));
         assertEquals(false, after.getBoolean("profile.following"));
     }
 
     private static JsonPath profile(io.restassured.specification.RequestSpecification request, String handle) {
-        return request.get("/api/activities/@" + handle).then().statusCode(200).extract().jsonPath();
+        return request.get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

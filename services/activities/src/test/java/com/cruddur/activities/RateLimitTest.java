@@ -18,10 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.hamcrest.Matcher;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,8 @@ class RateLimitTest {
     }
 
     /** Seconds until the period ends: at most the period, at least one (the machine may be slow). */
-    private static final Matcher<Integer> WITHIN_THE_PERIOD = both(greaterThan(0)).and(lessThanOrEqualTo(60));
+    private static final Matcher<Integer> WITHIN_THE_PERIOD =
+            both(greaterThan(0)).and(lessThanOrEqualTo(60));
 
     @Inject
     MovableClock clock;
@@ -60,34 +61,67 @@ class RateLimitTest {
     void aCallerOverTheLimitIs429WithTheHeadersUntilThePeriodIsOver() {
         String writer = SharedStack.get().createUser("limited", "Limited");
         for (int remaining = 2; remaining >= 0; remaining--) {
-            Api.as(writer).filter(CONTRACT).post(likeOfAnUnknownCrud()).then().statusCode(404)
+            Api.as(writer)
+                    .filter(CONTRACT)
+                    .post(likeOfAnUnknownCrud())
+                    .then()
+                    .statusCode(404)
                     .header("RateLimit-Limit", "3")
                     .header("RateLimit-Remaining", String.valueOf(remaining))
                     .header("RateLimit-Reset", Integer::parseInt, WITHIN_THE_PERIOD)
                     .header("Retry-After", nullValue());
         }
-        Api.as(writer).filter(CONTRACT).body(Map.of("message", "one too many", "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(429).contentType("application/json").body("$", contains("rate_limited"))
+        Api.as(writer)
+                .filter(CONTRACT)
+                .body(Map.of("message", "one too many", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(429)
+                .contentType("application/json")
+                .body("$", contains("rate_limited"))
                 .header("RateLimit-Limit", "3")
                 .header("RateLimit-Remaining", "0")
                 .header("Retry-After", Integer::parseInt, WITHIN_THE_PERIOD);
         // another caller has an allowance of its own; reads are not limited by the service
         String other = SharedStack.get().createUser("unlimited", "Unlimited");
-        Api.as(other).filter(CONTRACT).post(likeOfAnUnknownCrud()).then().statusCode(404).header("RateLimit-Remaining", "2");
-        Api.as(writer).filter(CONTRACT).get("/api/activities/home").then().statusCode(200)
+        Api.as(other)
+                .filter(CONTRACT)
+                .post(likeOfAnUnknownCrud())
+                .then()
+                .statusCode(404)
+                .header("RateLimit-Remaining", "2");
+        Api.as(writer)
+                .filter(CONTRACT)
+                .get("/api/activities/home")
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Limit", nullValue());
 
         clock.advance(Duration.ofSeconds(61));
-        Api.as(writer).filter(CONTRACT).post(likeOfAnUnknownCrud()).then().statusCode(404).header("RateLimit-Remaining", "2");
+        Api.as(writer)
+                .filter(CONTRACT)
+                .post(likeOfAnUnknownCrud())
+                .then()
+                .statusCode(404)
+                .header("RateLimit-Remaining", "2");
     }
 
     @Test
     void requestsWithoutAValidTokenAreNotCounted() {
         String writer = SharedStack.get().createUser("anonymous", "Anonymous");
         for (int i = 0; i < 5; i++) {
-            Api.withToken("not.a.token").filter(CONTRACT).post(likeOfAnUnknownCrud()).then().statusCode(401)
+            Api.withToken("not.a.token")
+                    .filter(CONTRACT)
+                    .post(likeOfAnUnknownCrud())
+                    .then()
+                    .statusCode(401)
                     .header("RateLimit-Limit", nullValue());
         }
-        Api.as(writer).filter(CONTRACT).post(likeOfAnUnknownCrud()).then().statusCode(404).header("RateLimit-Remaining", "2");
+        Api.as(writer)
+                .filter(CONTRACT)
+                .post(likeOfAnUnknownCrud())
+                .then()
+                .statusCode(404)
+                .header("RateLimit-Remaining", "2");
     }
 }

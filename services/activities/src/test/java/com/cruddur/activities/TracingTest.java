@@ -43,7 +43,9 @@ class TracingTest {
                 if (span.getKind() == SpanKind.SERVER && span.getName().equals(serverSpanName)) {
                     String trace = span.getTraceId();
                     Thread.sleep(300); // the children end first, but let the batch land
-                    return exporter.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(trace)).toList();
+                    return exporter.getFinishedSpanItems().stream()
+                            .filter(s -> s.getTraceId().equals(trace))
+                            .toList();
                 }
             }
             Thread.sleep(50);
@@ -58,19 +60,29 @@ class TracingTest {
         Api.anonymous().get("/api/activities/home").then().statusCode(200);
         List<SpanData> trace = traceOf("GET /api/activities/home");
 
-        SpanData server = trace.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        SpanData server = trace.stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER)
+                .findFirst()
+                .orElseThrow();
         Set<String> ids = trace.stream().map(SpanData::getSpanId).collect(Collectors.toSet());
-        List<SpanData> cacheGets = trace.stream().filter(s -> s.getName().equals("cache get")).toList();
+        List<SpanData> cacheGets =
+                trace.stream().filter(s -> s.getName().equals("cache get")).toList();
         assertFalse(cacheGets.isEmpty(), "cache reads are spans: " + trace);
         for (SpanData get : cacheGets) {
             assertTrue(ids.contains(get.getParentSpanId()), "a cache span is a child within the request's trace");
             assertTrue(get.getAttributes().get(AttributeKey.booleanKey("cache.hit")) != null, "with its hit or miss");
         }
-        assertTrue(cacheGets.stream().anyMatch(s -> "v1:feed:home".equals(s.getAttributes().get(AttributeKey.stringKey("cache.namespace")))));
+        assertTrue(cacheGets.stream()
+                .anyMatch(
+                        s -> "v1:feed:home".equals(s.getAttributes().get(AttributeKey.stringKey("cache.namespace")))));
         assertEquals(server.getTraceId(), cacheGets.get(0).getTraceId());
-        assertTrue(trace.stream().allMatch(s -> s.getAttributes().asMap().values().stream()
-                .noneMatch(v -> String.valueOf(v).contains("Bearer"))), "no token in any attribute");
-        List<SpanData> dynamo = trace.stream().filter(s -> s.getName().startsWith("DynamoDb.")).toList();
+        assertTrue(
+                trace.stream()
+                        .allMatch(s -> s.getAttributes().asMap().values().stream()
+                                .noneMatch(v -> String.valueOf(v).contains("Bearer"))),
+                "no token in any attribute");
+        List<SpanData> dynamo =
+                trace.stream().filter(s -> s.getName().startsWith("DynamoDb.")).toList();
         assertFalse(dynamo.isEmpty(), "DynamoDB calls are spans of the request: " + trace);
         assertTrue(dynamo.stream().allMatch(s -> s.getKind() == SpanKind.CLIENT && ids.contains(s.getParentSpanId())));
         // the feed's shard queries, by the extension's OpenTelemetry support (quarkus.dynamodb.telemetry.enabled)
@@ -84,15 +96,25 @@ class TracingTest {
     void anEventCarriesTheTraceOfTheRequestThatMadeIt() throws Exception {
         String crud = Cruds.post("andrewbrown", "reply to trace", "1-day");
         exporter.reset();
-        Api.as("bayko").body(Map.of("message", "traced reply")).post("/api/activities/" + crud + "/reply")
-                .then().statusCode(200);
-        String trace = traceOf("POST /api/activities/{activity_uuid}/reply").get(0).getTraceId();
+        Api.as("bayko")
+                .body(Map.of("message", "traced reply"))
+                .post("/api/activities/" + crud + "/reply")
+                .then()
+                .statusCode(200);
+        String trace =
+                traceOf("POST /api/activities/{activity_uuid}/reply").get(0).getTraceId();
         Instant deadline = Instant.now().plusSeconds(10);
         while (Instant.now().isBefore(deadline)) {
-            for (Message message : sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0).messageAttributeNames("All")).messages()) {
+            for (Message message : sqs.receiveMessage(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .maxNumberOfMessages(10)
+                                    .waitTimeSeconds(1)
+                                    .visibilityTimeout(0)
+                                    .messageAttributeNames("All"))
+                    .messages()) {
                 if (message.body().contains(crud) && message.body().contains("activity.replied")) {
-                    String traceparent = message.messageAttributes().get("traceparent").stringValue();
+                    String traceparent =
+                            message.messageAttributes().get("traceparent").stringValue();
                     assertEquals(trace, traceparent.split("-", -1)[1], "the event continues the request's trace");
                     assertSendSpan();
                     return;

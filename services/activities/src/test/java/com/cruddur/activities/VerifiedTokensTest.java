@@ -27,8 +27,13 @@ class VerifiedTokensTest {
     private static final OpenApiValidationFilter CONTRACT = Contract.validator();
 
     private static int post(String token) {
-        return Api.withToken(token).filter(CONTRACT).body(Map.of("message", "kept token", "ttl", "1-day"))
-                .post("/api/activities").then().extract().statusCode();
+        return Api.withToken(token)
+                .filter(CONTRACT)
+                .body(Map.of("message", "kept token", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     @Test
@@ -37,7 +42,12 @@ class VerifiedTokensTest {
         assertEquals(200, post(token), "accepted");
         int at = token.length() - 20; // inside the signature
         String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
-        Api.withToken(forged).filter(CONTRACT).body(Map.of("message", "forged", "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(401).body("$", contains("generic_401"));
+        Api.withToken(forged)
+                .filter(CONTRACT)
+                .body(Map.of("message", "forged", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(401)
+                .body("$", contains("generic_401"));
     }
 }

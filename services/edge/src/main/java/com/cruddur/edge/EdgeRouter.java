@@ -54,6 +54,7 @@ public class EdgeRouter {
     private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
     /** The edge answers its own routes (the health check); every other owner is a service behind it. */
     static final String SELF = "edge";
+
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
     private final RoutingTable table = RoutingTable.fromContract();
@@ -63,7 +64,12 @@ public class EdgeRouter {
      */
     private final Map<HttpServerRequest, Buffer> bodies = new ConcurrentHashMap<>();
 
-    void install(@Observes Router router, Vertx vertx, EdgeConfig config, OpenTelemetry openTelemetry, Clock clock,
+    void install(
+            @Observes Router router,
+            Vertx vertx,
+            EdgeConfig config,
+            OpenTelemetry openTelemetry,
+            Clock clock,
             @ConfigProperty(name = "cruddur.rate-limits.enabled") boolean limited,
             @ConfigProperty(name = "cruddur.rate-limits.reads") long reads,
             @ConfigProperty(name = "cruddur.rate-limits.period") Duration period) {
@@ -84,19 +90,24 @@ public class EdgeRouter {
                         + service + " (env " + service.toUpperCase(Locale.ROOT) + "_SERVICE_URL)");
             }
             SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
-            proxies.put(service, HttpProxy.reverseProxy(client)
-                    .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
-                            // a caller that hangs up must not leave the backend connection busy in the pool forever,
-                            // nor one who hung up while this request waited in the pool's queue take a connection
-                            .onSuccess(outbound -> {
-                                if (inbound.response().closed()) {
-                                    outbound.reset();
-                                } else {
-                                    inbound.response().closeHandler(closed -> outbound.reset());
-                                }
-                            }))
-                    .addInterceptor(new BackendInterceptor(service, openTelemetry.getPropagators().getTextMapPropagator(),
-                            bodies)));
+            proxies.put(
+                    service,
+                    HttpProxy.reverseProxy(client)
+                            .originRequestProvider((inbound, http) -> http.request(
+                                            new RequestOptions().setServer(origin))
+                                    // a caller that hangs up must not leave the backend connection busy in the pool
+                                    // forever,
+                                    // nor one who hung up while this request waited in the pool's queue take a
+                                    // connection
+                                    .onSuccess(outbound -> {
+                                        if (inbound.response().closed()) {
+                                            outbound.reset();
+                                        } else {
+                                            inbound.response().closeHandler(closed -> outbound.reset());
+                                        }
+                                    }))
+                            .addInterceptor(new BackendInterceptor(
+                                    service, openTelemetry.getPropagators().getTextMapPropagator(), bodies)));
         }
         LOG.infof("edge routes %d path patterns to %s", table.routes().size(), config.services());
 
@@ -111,8 +122,10 @@ public class EdgeRouter {
      * in front of the load balancer; writes are limited per caller by the services. False when refused (answered).
      */
     private static boolean limitReads(RoutingContext ctx, RateLimiter limits) {
-        RateLimiter.Decision decision = limits.take(ctx.request().remoteAddress().hostAddress());
-        ctx.addHeadersEndHandler(ended -> decision.headers().forEach(ctx.response().headers()::set));
+        RateLimiter.Decision decision =
+                limits.take(ctx.request().remoteAddress().hostAddress());
+        ctx.addHeadersEndHandler(
+                ended -> decision.headers().forEach(ctx.response().headers()::set));
         if (!decision.allowed()) {
             json(ctx, 429, WriteLimits.RATE_LIMITED);
         }
@@ -128,13 +141,17 @@ public class EdgeRouter {
         } else if (readLimits == null || !READS.contains(ctx.request().method()) || limitReads(ctx, readLimits)) {
             Buffer body = ctx.body().buffer();
             bodies.put(ctx.request(), body == null ? Buffer.buffer() : body);
-            ctx.addEndHandler(ended -> bodies.remove(ctx.request())); // when the proxy refused it before its interceptor
+            ctx.addEndHandler(
+                    ended -> bodies.remove(ctx.request())); // when the proxy refused it before its interceptor
             proxies.get(owner.get()).handle(ctx.request());
         }
     }
 
     static void json(RoutingContext ctx, int status, String code) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end("[\"" + code + "\"]");
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end("[\"" + code + "\"]");
     }
 
     /**
@@ -151,8 +168,8 @@ public class EdgeRouter {
      */
     private static final class BackendInterceptor implements ProxyInterceptor {
 
-        private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-                HttpMethod.PUT, HttpMethod.DELETE);
+        private static final Set<HttpMethod> IDEMPOTENT =
+                Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
 
         private final String service;
         private final TextMapPropagator propagator;
@@ -172,20 +189,23 @@ public class EdgeRouter {
                 context.request().headers().remove("Transfer-Encoding");
                 context.request().setBody(body.length() == 0 ? null : Body.body(body));
             }
-            propagator.inject(Context.current(), context.request().headers(), (headers, name, value) -> headers.set(name, value));
+            propagator.inject(
+                    Context.current(), context.request().headers(), (headers, name, value) -> headers.set(name, value));
             return send(context, true);
         }
 
         private Future<ProxyResponse> send(ProxyContext context, boolean first) {
             return context.sendRequest().recover(failure -> {
                 // a caller who hung up had its backend request reset (above): that is no closed connection to retry
-                boolean callerGone = context.request().proxiedRequest().response().closed();
+                boolean callerGone =
+                        context.request().proxiedRequest().response().closed();
                 if (first && !callerGone && mayResend(context.request().getMethod(), failure)) {
                     LOG.debugf("%s closed the connection before answering (%s): sending again", service, failure);
                     return send(context, false);
                 }
                 LOG.warnf("%s is unreachable: %s", service, failure.getMessage());
-                return Future.succeededFuture(context.request().response()
+                return Future.succeededFuture(context.request()
+                        .response()
                         .setStatusCode(502)
                         .putHeader("Content-Type", "application/json")
                         .setBody(Body.body(Buffer.buffer("[\"" + ErrorCodes.SERVICE_UNAVAILABLE + "\"]"))));
@@ -197,7 +217,8 @@ public class EdgeRouter {
                 return true; // no connection, nothing sent
             }
             boolean closed = failure instanceof HttpClosedException
-                    || (failure instanceof IOException && String.valueOf(failure.getMessage()).contains("reset"));
+                    || (failure instanceof IOException
+                            && String.valueOf(failure.getMessage()).contains("reset"));
             return closed && IDEMPOTENT.contains(method);
         }
 

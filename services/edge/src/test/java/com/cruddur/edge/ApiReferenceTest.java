@@ -22,9 +22,8 @@ import org.junit.jupiter.api.Test;
 class ApiReferenceTest {
 
     /** 1 and 1.0 are the same number in a document. */
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
-            ? Double.compare(a.asDouble(), b.asDouble())
-            : a.equals(b) ? 0 : 1;
+    private static final Comparator<JsonNode> NUMBERS_BY_VALUE =
+            (a, b) -> a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble()) : a.equals(b) ? 0 : 1;
 
     @Test
     void openApiIsTheAuthoredContractInJsonAndYaml() throws IOException {
@@ -52,14 +51,17 @@ class ApiReferenceTest {
 
     private static void assertSame(JsonNode contract, JsonNode served) {
         if (!contract.equals(NUMBERS_BY_VALUE, served)) {
-            contract.fieldNames().forEachRemaining(field -> assertTrue(contract.get(field).equals(NUMBERS_BY_VALUE,
-                    served.path(field)), "member " + field + " differs: " + served.path(field)));
+            contract.fieldNames()
+                    .forEachRemaining(field -> assertTrue(
+                            contract.get(field).equals(NUMBERS_BY_VALUE, served.path(field)),
+                            "member " + field + " differs: " + served.path(field)));
             served.fieldNames().forEachRemaining(field -> assertTrue(contract.has(field), "extra member " + field));
         }
     }
 
     private static JsonNode contract() throws IOException {
-        try (InputStream file = RoutingTable.class.getClassLoader().getResourceAsStream(RoutingTable.CONTRACT_RESOURCE)) {
+        try (InputStream file =
+                RoutingTable.class.getClassLoader().getResourceAsStream(RoutingTable.CONTRACT_RESOURCE)) {
             return new YAMLMapper().readTree(file);
         }
     }

@@ -37,7 +37,11 @@ class EdgeKeepAliveTest {
     void idempotentRequestsOnAConnectionTheServiceClosedAreSentAgain() {
         int failures = 0;
         for (int i = 0; i < 2_000; i++) {
-            int status = Api.anonymous().get("/api/users/@bayko/short").then().extract().statusCode();
+            int status = Api.anonymous()
+                    .get("/api/users/@bayko/short")
+                    .then()
+                    .extract()
+                    .statusCode();
             if (status != 200) {
                 failures++;
             }
@@ -50,11 +54,20 @@ class EdgeKeepAliveTest {
         // the first request of a connection is answered; the POST comes second on it
         Api.anonymous().get("/api/users/@bayko/short").then().statusCode(200);
         int before = ClosingBackend.POSTS.get();
-        Api.anonymous().body("{\"message\":\"once\"}").post("/api/activities").then().statusCode(502)
-                .contentType("application/json").body("$", contains("service_unavailable"));
+        Api.anonymous()
+                .body("{\"message\":\"once\"}")
+                .post("/api/activities")
+                .then()
+                .statusCode(502)
+                .contentType("application/json")
+                .body("$", contains("service_unavailable"));
         assertEquals(before + 1, ClosingBackend.POSTS.get(), "the POST reached the service exactly once");
         // and the next one, on a new connection, is answered
-        Api.anonymous().body("{\"message\":\"again\"}").post("/api/activities").then().statusCode(200)
+        Api.anonymous()
+                .body("{\"message\":\"again\"}")
+                .post("/api/activities")
+                .then()
+                .statusCode(200)
                 .body("answered", equalTo(true));
     }
 
@@ -70,18 +83,20 @@ class EdgeKeepAliveTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        Thread connection = new Thread(() -> serve(socket));
-                        connection.setDaemon(true);
-                        connection.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "closing-backend");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket socket = server.accept();
+                                Thread connection = new Thread(() -> serve(socket));
+                                connection.setDaemon(true);
+                                connection.start();
+                            } catch (IOException closed) {
+                                return;
+                            }
+                        }
+                    },
+                    "closing-backend");
             acceptor.setDaemon(true);
             acceptor.start();
             Map<String, String> config = new HashMap<>();
@@ -111,7 +126,8 @@ class EdgeKeepAliveTest {
                     }
                     byte[] body = "{\"answered\":true}".getBytes(StandardCharsets.UTF_8);
                     out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                     out.flush();
                 }

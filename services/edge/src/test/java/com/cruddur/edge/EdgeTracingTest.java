@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StubBackends.class)
 class EdgeTracingTest {
 
-
     @Test
     void theTraceContextReachesTheService() {
         String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
-        String forwarded = Api.anonymous().header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
-                .get("/api/users/@bayko/short").then().statusCode(200).extract().path("traceparent");
+        String forwarded = Api.anonymous()
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .get("/api/users/@bayko/short")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("traceparent");
         String[] parts = forwarded.split("-", -1);
         assertEquals(4, parts.length, "a W3C traceparent reached the service: " + forwarded);
         assertEquals(trace, parts[1], "the same trace");
@@ -30,7 +34,12 @@ class EdgeTracingTest {
 
     @Test
     void aRequestWithoutTraceContextStartsOneAtTheEdge() {
-        String forwarded = Api.anonymous().get("/api/users/@bayko/short").then().statusCode(200).extract().path("traceparent");
+        String forwarded = Api.anonymous()
+                .get("/api/users/@bayko/short")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("traceparent");
         assertEquals(4, forwarded.split("-").length, "the service continues the edge's trace: " + forwarded);
     }
 }

@@ -31,7 +31,9 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             }
             HttpServer server = serve(service);
             SERVERS.put(service, server);
-            config.put("cruddur.edge.services." + service, "http://127.0.0.1:" + server.getAddress().getPort());
+            config.put(
+                    "cruddur.edge.services." + service,
+                    "http://127.0.0.1:" + server.getAddress().getPort());
         }
         return config;
     }

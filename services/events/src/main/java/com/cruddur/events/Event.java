@@ -10,8 +10,8 @@ import java.util.UUID;
  * @param subject what the event is about, as the recipient would see it (a snapshot taken when it happened)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Event(String id, String type, int schemaVersion, String time, String actorSub, String recipientSub,
-        Subject subject) {
+public record Event(
+        String id, String type, int schemaVersion, String time, String actorSub, String recipientSub, Subject subject) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -28,9 +28,17 @@ public record Event(String id, String type, int schemaVersion, String time, Stri
      * ({@code message_uuid} and {@code message_group_uuid}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subject(String activityUuid, String replyToActivityUuid, String messageUuid, String messageGroupUuid,
-            String message, String createdAt, String expiresAt, Long repliesCount, Long repostsCount, Long likesCount) {
-    }
+    public record Subject(
+            String activityUuid,
+            String replyToActivityUuid,
+            String messageUuid,
+            String messageGroupUuid,
+            String message,
+            String createdAt,
+            String expiresAt,
+            Long repliesCount,
+            Long repostsCount,
+            Long likesCount) {}
 
     public static Event of(String type, String time, String actorSub, String recipientSub, Subject subject) {
         return new Event(UUID.randomUUID().toString(), type, SCHEMA_VERSION, time, actorSub, recipientSub, subject);

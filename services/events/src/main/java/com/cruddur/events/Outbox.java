@@ -32,8 +32,7 @@ public class Outbox {
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public Outbox(ObjectMapper json, OpenTelemetry openTelemetry,
-            OutboxRelay relay, Clock clock) {
+    public Outbox(ObjectMapper json, OpenTelemetry openTelemetry, OutboxRelay relay, Clock clock) {
         this.json = json;
         this.openTelemetry = openTelemetry;
         this.relay = relay;
@@ -51,13 +50,19 @@ public class Outbox {
      */
     public Map<String, AttributeValue> pending(List<Event> events) {
         Map<String, AttributeValue> trace = new HashMap<>();
-        openTelemetry.getPropagators().getTextMapPropagator().inject(Context.current(), trace,
-                (map, name, value) -> map.put(name, AttributeValue.fromS(value)));
+        openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
+                .inject(Context.current(), trace, (map, name, value) -> map.put(name, AttributeValue.fromS(value)));
         Map<String, AttributeValue> attributes = new HashMap<>();
         attributes.put("outbox", AttributeValue.fromS(PENDING));
         attributes.put("outbox_due", AttributeValue.fromS(Timestamps.format(clock.instant())));
-        attributes.put("outbox_events", AttributeValue.fromL(events.stream()
-                .filter(event -> !event.actorSub().equals(event.recipientSub())).map(this::write).toList()));
+        attributes.put(
+                "outbox_events",
+                AttributeValue.fromL(events.stream()
+                        .filter(event -> !event.actorSub().equals(event.recipientSub()))
+                        .map(this::write)
+                        .toList()));
         attributes.put("outbox_trace", AttributeValue.fromM(trace));
         return attributes;
     }

@@ -69,9 +69,17 @@ public class OutboxRelay {
      * SQS refusals (4xx) that say something about our setup, not about the message: a retry can succeed once it is
      * fixed. Any other refusal (InvalidMessageContents, a malformed request, ...) is the message's, for good.
      */
-    private static final Set<String> SETUP = Set.of("AccessDenied", "AccessDeniedException", "InvalidClientTokenId",
-            "ExpiredToken", "SignatureDoesNotMatch", "RequestExpired", "InvalidSecurity", "QueueDoesNotExist",
-            "AWS.SimpleQueueService.NonExistentQueue", "RequestThrottled");
+    private static final Set<String> SETUP = Set.of(
+            "AccessDenied",
+            "AccessDeniedException",
+            "InvalidClientTokenId",
+            "ExpiredToken",
+            "SignatureDoesNotMatch",
+            "RequestExpired",
+            "InvalidSecurity",
+            "QueueDoesNotExist",
+            "AWS.SimpleQueueService.NonExistentQueue",
+            "RequestThrottled");
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
@@ -86,8 +94,14 @@ public class OutboxRelay {
     private Thread thread;
     private ExecutorService workers;
 
-    public OutboxRelay(DynamoDbClient dynamoDb, SqsClient sqs, EventsConfig config, Instance<OutboxDerivations> derivations,
-            Clock clock, ObjectMapper json, MeterRegistry metrics) {
+    public OutboxRelay(
+            DynamoDbClient dynamoDb,
+            SqsClient sqs,
+            EventsConfig config,
+            Instance<OutboxDerivations> derivations,
+            Clock clock,
+            ObjectMapper json,
+            MeterRegistry metrics) {
         this.json = json;
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
@@ -96,7 +110,8 @@ public class OutboxRelay {
         this.clock = clock;
         this.failures = new Bursts(clock);
         this.setAside = Counter.builder("cruddur.events.set.aside")
-                .description("Events SQS refused for good, set aside in the outbox instead of sent").register(metrics);
+                .description("Events SQS refused for good, set aside in the outbox instead of sent")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -150,20 +165,27 @@ public class OutboxRelay {
     /** One round over the due items; true when it was full (more may be due at once). */
     boolean round() throws InterruptedException {
         Instant now = clock.instant();
-        QueryResponse due = dynamoDb.query(r -> r.tableName(config.outboxTable().orElseThrow()).indexName(Outbox.INDEX)
+        QueryResponse due = dynamoDb.query(r -> r.tableName(config.outboxTable().orElseThrow())
+                .indexName(Outbox.INDEX)
                 .keyConditionExpression("outbox = :pending AND outbox_due <= :now")
-                .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS(Outbox.PENDING),
-                        ":now", AttributeValue.fromS(Timestamps.format(now))))
+                .expressionAttributeValues(Map.of(
+                        ":pending",
+                        AttributeValue.fromS(Outbox.PENDING),
+                        ":now",
+                        AttributeValue.fromS(Timestamps.format(now))))
                 .limit(ROUND));
         // the items are independent (each derivation is idempotent and conditional, as with several instances)
         List<Delivery> deliveries = inParallel(due.items(), item -> {
-            try {
-                return new Delivery(item, messages(item));
-            } catch (RuntimeException e) {
-                retryLater(item, e);
-                return null;
-            }
-        }).stream().filter(Objects::nonNull).toList();
+                    try {
+                        return new Delivery(item, messages(item));
+                    } catch (RuntimeException e) {
+                        retryLater(item, e);
+                        return null;
+                    }
+                })
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
         boolean sqsAway = send(deliveries);
         inParallel(deliveries, delivery -> {
             if (delivery.refused != null) {
@@ -213,12 +235,14 @@ public class OutboxRelay {
 
     /** The item's events (its own and those the service derives from it) as SQS messages, with its trace context. */
     private List<SendMessageBatchRequestEntry> messages(Map<String, AttributeValue> item) {
-        List<String> bodies = new ArrayList<>(item.get("outbox_events").l().stream().map(AttributeValue::s).toList());
+        List<String> bodies = new ArrayList<>(
+                item.get("outbox_events").l().stream().map(AttributeValue::s).toList());
         for (OutboxDerivations service : derivations) {
             service.derive(item).forEach(event -> bodies.add(write(event)));
         }
         Map<String, MessageAttributeValue> trace = new HashMap<>();
-        item.getOrDefault("outbox_trace", AttributeValue.fromM(Map.of())).m()
+        item.getOrDefault("outbox_trace", AttributeValue.fromM(Map.of()))
+                .m()
                 .forEach((name, value) -> trace.put(name, text(value.s())));
         return bodies.stream().map(body -> message(body, trace)).toList();
     }
@@ -235,13 +259,15 @@ public class OutboxRelay {
         for (Delivery delivery : deliveries) {
             for (SendMessageBatchRequestEntry message : delivery.messages) {
                 owners.add(delivery);
-                entries.add(message.toBuilder().id(Integer.toString(entries.size())).build());
+                entries.add(
+                        message.toBuilder().id(Integer.toString(entries.size())).build());
             }
         }
         for (int from = 0; from < entries.size(); from += BATCH) {
             List<SendMessageBatchRequestEntry> batch = entries.subList(from, Math.min(from + BATCH, entries.size()));
             try {
-                SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(batch));
+                SendMessageBatchResponse response =
+                        sqs.sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(batch));
                 response.successful().forEach(ok -> owners.get(Integer.parseInt(ok.id())).unsent--);
                 for (BatchResultErrorEntry error : response.failed()) {
                     Delivery owner = owners.get(Integer.parseInt(error.id()));
@@ -275,7 +301,8 @@ public class OutboxRelay {
     /** Sends one message in a call of its own; false when SQS is away. */
     private boolean sendAlone(SendMessageBatchRequestEntry entry, Delivery owner) {
         try {
-            sqs.sendMessage(r -> r.queueUrl(config.queueUrl()).messageBody(entry.messageBody())
+            sqs.sendMessage(r -> r.queueUrl(config.queueUrl())
+                    .messageBody(entry.messageBody())
                     .messageAttributes(entry.messageAttributes()));
             owner.unsent--;
             return true;
@@ -296,7 +323,10 @@ public class OutboxRelay {
         return (AwsServiceException) AwsServiceException.builder()
                 .statusCode(Boolean.TRUE.equals(error.senderFault()) ? 400 : 500)
                 .message(error.message())
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(error.code()).errorMessage(error.message()).build())
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(error.code())
+                        .errorMessage(error.message())
+                        .build())
                 .build();
     }
 
@@ -325,7 +355,10 @@ public class OutboxRelay {
         }
         Map<String, MessageAttributeValue> attributes = new HashMap<>(trace);
         attributes.put("type", text(event.path("type").asText()));
-        return SendMessageBatchRequestEntry.builder().messageBody(ascii).messageAttributes(attributes).build();
+        return SendMessageBatchRequestEntry.builder()
+                .messageBody(ascii)
+                .messageAttributes(attributes)
+                .build();
     }
 
     private String write(Event event) {
@@ -338,34 +371,52 @@ public class OutboxRelay {
 
     private static boolean refusedForGood(AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()
+        return e.statusCode() >= 400
+                && e.statusCode() < 500
+                && !e.isThrottlingException()
                 && (code == null || !(SETUP.contains(code) || code.startsWith("Kms")));
     }
 
     private void retryLater(Map<String, AttributeValue> item, RuntimeException e) {
-        int attempts = item.containsKey("outbox_attempts") ? Integer.parseInt(item.get("outbox_attempts").n()) : 0;
+        int attempts = item.containsKey("outbox_attempts")
+                ? Integer.parseInt(item.get("outbox_attempts").n())
+                : 0;
         Duration backoff = config.firstBackoff().multipliedBy(1L << Math.min(attempts, 20));
         if (backoff.compareTo(config.maxBackoff()) > 0) {
             backoff = config.maxBackoff();
         }
         Bursts.Failure failure = failures.failed(e.getClass().getSimpleName());
-        failure.previous().ifPresent(ended -> LOG.infof("deliveries failed with %s for %s: %d attempts retried later",
-                e.getClass().getSimpleName(), ended.length(), ended.count()));
+        failure.previous()
+                .ifPresent(ended -> LOG.infof(
+                        "deliveries failed with %s for %s: %d attempts retried later",
+                        e.getClass().getSimpleName(), ended.length(), ended.count()));
         if (failure.opened()) {
-            LOG.warnf("delivering %s failed, retrying (told once per burst): %s", item.get("pk").s(), e.getClass().getSimpleName());
+            LOG.warnf(
+                    "delivering %s failed, retrying (told once per burst): %s",
+                    item.get("pk").s(), e.getClass().getSimpleName());
         }
-        update(item, "SET outbox_due = :due, outbox_attempts = :attempts", Map.of(
-                ":due", AttributeValue.fromS(Timestamps.format(clock.instant().plus(backoff))),
-                ":attempts", AttributeValue.fromN(Integer.toString(attempts + 1))));
+        update(
+                item,
+                "SET outbox_due = :due, outbox_attempts = :attempts",
+                Map.of(
+                        ":due",
+                                AttributeValue.fromS(
+                                        Timestamps.format(clock.instant().plus(backoff))),
+                        ":attempts", AttributeValue.fromN(Integer.toString(attempts + 1))));
     }
 
     private void setAside(Map<String, AttributeValue> item, AwsServiceException e) {
         String reason = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
-                ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorCode();
+                ? "HTTP " + e.statusCode()
+                : e.awsErrorDetails().errorCode();
         // the error's message may quote the body, a user's text: not logged
-        LOG.errorf("SQS refused the events of %s for good (%s, status %d): set aside", item.get("pk").s(), reason, e.statusCode());
-        update(item, "SET outbox = :aside, outbox_reason = :reason", Map.of(
-                ":aside", AttributeValue.fromS(Outbox.SET_ASIDE), ":reason", AttributeValue.fromS(reason)));
+        LOG.errorf(
+                "SQS refused the events of %s for good (%s, status %d): set aside",
+                item.get("pk").s(), reason, e.statusCode());
+        update(
+                item,
+                "SET outbox = :aside, outbox_reason = :reason",
+                Map.of(":aside", AttributeValue.fromS(Outbox.SET_ASIDE), ":reason", AttributeValue.fromS(reason)));
         setAside.increment();
     }
 
@@ -397,7 +448,10 @@ public class OutboxRelay {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 
     private static void sleep(Duration duration) {

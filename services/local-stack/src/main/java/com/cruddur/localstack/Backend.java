@@ -23,9 +23,16 @@ public final class Backend implements AutoCloseable {
      * Every service JVM's memory settings, the same in the images (their Dockerfiles' {@code JAVA_OPTS_APPEND} and
      * {@code MALLOC_ARENA_MAX}): what holds a service under 200 MB of RSS after load (docs/memory.md).
      */
-    public static final List<String> MEMORY_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-XX:MaxMetaspaceSize=128m",
-            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxDirectMemorySize=64m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC");
+    public static final List<String> MEMORY_OPTIONS = List.of(
+            "-Xms32m",
+            "-Xmx128m",
+            "-XX:MaxMetaspaceSize=128m",
+            "-XX:ReservedCodeCacheSize=48m",
+            "-XX:MaxDirectMemorySize=64m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=20",
+            "-XX:+UseSerialGC");
+
     public static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -39,12 +46,25 @@ public final class Backend implements AutoCloseable {
      * @param workspace the cloud workspace whose public URLs the browser uses (Gitpod, Codespaces), or null: then the
      *     Cognito issuer and the avatar upload URLs name those URLs, and the emulators' ports must be fixed
      */
-    public record Options(int apiPort, int servicePorts, Emulators.Ports emulatorPorts, String frontendUrl,
-            String demoPassword, Path logDir, Map<String, String> extraEnvironment, Workspace workspace) {
+    public record Options(
+            int apiPort,
+            int servicePorts,
+            Emulators.Ports emulatorPorts,
+            String frontendUrl,
+            String demoPassword,
+            Path logDir,
+            Map<String, String> extraEnvironment,
+            Workspace workspace) {
 
         /** On this machine, not in a cloud workspace. */
-        public Options(int apiPort, int servicePorts, Emulators.Ports emulatorPorts, String frontendUrl,
-                String demoPassword, Path logDir, Map<String, String> extraEnvironment) {
+        public Options(
+                int apiPort,
+                int servicePorts,
+                Emulators.Ports emulatorPorts,
+                String frontendUrl,
+                String demoPassword,
+                Path logDir,
+                Map<String, String> extraEnvironment) {
             this(apiPort, servicePorts, emulatorPorts, frontendUrl, demoPassword, logDir, extraEnvironment, null);
         }
 
@@ -70,8 +90,15 @@ public final class Backend implements AutoCloseable {
     private final URI api;
     private final Map<String, URI> serviceUrls;
 
-    private Backend(Path root, Options options, Emulators emulators, TcpProxy sqsProxy, StackSetup.Result setup,
-            Map<String, Tethered> processes, Map<String, Map<String, String>> environments, URI api,
+    private Backend(
+            Path root,
+            Options options,
+            Emulators emulators,
+            TcpProxy sqsProxy,
+            StackSetup.Result setup,
+            Map<String, Tethered> processes,
+            Map<String, Map<String, String>> environments,
+            URI api,
             Map<String, URI> serviceUrls) {
         this.root = root;
         this.options = options;
@@ -103,14 +130,17 @@ public final class Backend implements AutoCloseable {
             }
         }
         URI cognitoIssuerDomain = options.publicUrl(options.emulatorPorts().cognito());
-        Emulators emulators = Emulators.start(root, options.emulatorPorts(), options.logDir(), cognitoIssuerDomain,
-                options.frontendUrl());
+        Emulators emulators = Emulators.start(
+                root, options.emulatorPorts(), options.logDir(), cognitoIssuerDomain, options.frontendUrl());
         // the services reach SQS through a proxy that a test can cut, to prove that nothing is lost meanwhile
         TcpProxy sqsProxy = new TcpProxy(emulators.sqs().getPort());
         Map<String, Tethered> processes = new LinkedHashMap<>();
         try {
-            StackSetup.Result setup = StackSetup.run(emulators.sqs(), emulators.cognito(),
-                    cognitoIssuerDomain == null ? emulators.cognito() : cognitoIssuerDomain, options.demoPassword());
+            StackSetup.Result setup = StackSetup.run(
+                    emulators.sqs(),
+                    emulators.cognito(),
+                    cognitoIssuerDomain == null ? emulators.cognito() : cognitoIssuerDomain,
+                    options.demoPassword());
 
             Map<String, Integer> ports = new LinkedHashMap<>();
             for (int i = 0; i < SERVICES.size(); i++) {
@@ -120,11 +150,19 @@ public final class Backend implements AutoCloseable {
             ports.forEach((service, port) -> Ports.requireFree(service, port));
 
             Map<String, URI> serviceUrls = new LinkedHashMap<>();
-            ports.forEach((service, port) -> serviceUrls.put(service, URI.create("http://"
-                    + (service.equals("edge") && !apiHost().equals("0.0.0.0") ? apiHost() : LOOPBACK) + ":" + port)));
+            ports.forEach((service, port) -> serviceUrls.put(
+                    service,
+                    URI.create(
+                            "http://" + (service.equals("edge") && !apiHost().equals("0.0.0.0") ? apiHost() : LOOPBACK)
+                                    + ":" + port)));
             URI s3 = options.publicUrl(options.emulatorPorts().s3());
-            Map<String, String> shared = sharedEnvironment(emulators, URI.create("http://127.0.0.1:" + sqsProxy.port()),
-                    s3 == null ? emulators.s3() : s3, setup, options.frontendUrl(), serviceUrls);
+            Map<String, String> shared = sharedEnvironment(
+                    emulators,
+                    URI.create("http://127.0.0.1:" + sqsProxy.port()),
+                    s3 == null ? emulators.s3() : s3,
+                    setup,
+                    options.frontendUrl(),
+                    serviceUrls);
             shared.putAll(options.extraEnvironment());
 
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
@@ -148,8 +186,16 @@ public final class Backend implements AutoCloseable {
                 // without it, each demo user's profile is provisioned on the user's first request instead
                 StackSetup.provisionProfiles(setup.pool(), serviceUrls.get("edge"), options.demoPassword());
             }
-            return new Backend(root, options, emulators, sqsProxy, setup, processes, environments,
-                    serviceUrls.get("edge"), serviceUrls);
+            return new Backend(
+                    root,
+                    options,
+                    emulators,
+                    sqsProxy,
+                    setup,
+                    processes,
+                    environments,
+                    serviceUrls.get("edge"),
+                    serviceUrls);
         } catch (RuntimeException e) {
             processes.values().forEach(Tethered::close);
             sqsProxy.close();
@@ -165,7 +211,10 @@ public final class Backend implements AutoCloseable {
     private static Tethered launch(Path root, String service, String name, Map<String, String> env, Path logDir) {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(MEMORY_OPTIONS);
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, service).toString()));
+        command.addAll(List.of(
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                LocalPaths.serviceJar(root, service).toString()));
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.putAll(MEMORY_ENVIRONMENT);
         return Tethered.start(root, name, command, root, environment, logDir);
@@ -220,8 +269,13 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The variables every service gets; the same names configure the services in docker-compose and on ECS. */
-    private static Map<String, String> sharedEnvironment(Emulators emulators, URI sqs, URI s3, StackSetup.Result setup,
-            String frontendUrl, Map<String, URI> serviceUrls) {
+    private static Map<String, String> sharedEnvironment(
+            Emulators emulators,
+            URI sqs,
+            URI s3,
+            StackSetup.Result setup,
+            String frontendUrl,
+            Map<String, URI> serviceUrls) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_REGION", StackSetup.REGION);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb().toString());
@@ -233,8 +287,8 @@ public final class Backend implements AutoCloseable {
         env.put("FRONTEND_URL", frontendUrl);
         env.put("AVATARS_BUCKET", Emulators.AVATARS_BUCKET);
         env.put("AWS_ENDPOINT_URL_S3", s3.toString()); // presigned upload URLs name it: the browser's address
-        serviceUrls.forEach((service, url) ->
-                env.put(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", url.toString()));
+        serviceUrls.forEach(
+                (service, url) -> env.put(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", url.toString()));
         // the cache choice passes through from the launcher's environment (docs/cache.md)
         for (String name : List.of("CRUDDUR_CACHE", "MOMENTO_API_KEY", "MOMENTO_CACHE_NAME")) {
             String value = System.getenv(name);

@@ -32,6 +32,7 @@ public final class BootstrapMain {
     public static final String SERVICES_ENV = "services.env";
     /** What a developer and the demo-profiles step read; holds the demo password. */
     public static final String LOCAL_ENV = "local.env";
+
     public static final String DEFAULT_DIR = "/run/cruddur";
 
     /** A value a shell may source without quoting: ids and URLs, never anything the shell would interpret. */
@@ -46,12 +47,19 @@ public final class BootstrapMain {
     public record Settings(URI sqs, URI cognito, URI issuerDomain, URI api, String demoPassword, Path dir) {
 
         /** The variable names the setup step reads. */
-        public static final List<String> VARIABLES = List.of("AWS_ENDPOINT_URL_SQS", "COGNITO_ENDPOINT",
-                "COGNITO_ISSUER_DOMAIN", "CRUDDUR_API_URL", "CRUDDUR_DEMO_PASSWORD", "CRUDDUR_BOOTSTRAP_DIR");
+        public static final List<String> VARIABLES = List.of(
+                "AWS_ENDPOINT_URL_SQS",
+                "COGNITO_ENDPOINT",
+                "COGNITO_ISSUER_DOMAIN",
+                "CRUDDUR_API_URL",
+                "CRUDDUR_DEMO_PASSWORD",
+                "CRUDDUR_BOOTSTRAP_DIR");
 
         public static Settings fromEnvironment(Map<String, String> env) {
             URI cognito = URI.create(required(env, "COGNITO_ENDPOINT"));
-            return new Settings(URI.create(required(env, "AWS_ENDPOINT_URL_SQS")), cognito,
+            return new Settings(
+                    URI.create(required(env, "AWS_ENDPOINT_URL_SQS")),
+                    cognito,
                     value(env, "COGNITO_ISSUER_DOMAIN").map(URI::create).orElse(cognito),
                     URI.create(value(env, "CRUDDUR_API_URL").orElse("http://localhost:4567")),
                     value(env, "CRUDDUR_DEMO_PASSWORD").orElseGet(DemoUser::randomPassword),
@@ -59,18 +67,20 @@ public final class BootstrapMain {
         }
     }
 
-    private BootstrapMain() {
-    }
+    private BootstrapMain() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("setup")) {
             setUp(Settings.fromEnvironment(System.getenv()));
         } else if (args.length == 2 && args[0].equals("demo-profiles")) {
             Map<String, String> env = System.getenv();
-            provisionProfiles(Path.of(value(env, "CRUDDUR_BOOTSTRAP_DIR").orElse(DEFAULT_DIR)),
-                    URI.create(required(env, "COGNITO_ENDPOINT")), URI.create(args[1]));
+            provisionProfiles(
+                    Path.of(value(env, "CRUDDUR_BOOTSTRAP_DIR").orElse(DEFAULT_DIR)),
+                    URI.create(required(env, "COGNITO_ENDPOINT")),
+                    URI.create(args[1]));
             System.out.println("Demo users' profiles provisioned: "
-                    + String.join(", ", DemoUser.ALL.stream().map(DemoUser::handle).toList()));
+                    + String.join(
+                            ", ", DemoUser.ALL.stream().map(DemoUser::handle).toList()));
         } else {
             System.err.println("usage: BootstrapMain setup | BootstrapMain demo-profiles <api url>");
             System.exit(2);
@@ -79,19 +89,22 @@ public final class BootstrapMain {
 
     /** The setup step; returns what it wrote to {@value #SERVICES_ENV}. */
     public static Map<String, String> setUp(Settings settings) {
-        StackSetup.Result result = StackSetup.run(settings.sqs(), settings.cognito(), settings.issuerDomain(),
-                settings.demoPassword());
+        StackSetup.Result result =
+                StackSetup.run(settings.sqs(), settings.cognito(), settings.issuerDomain(), settings.demoPassword());
         Map<String, String> services = result.serviceEnvironment();
         Map<String, String> local = result.hostEnvironment(settings.api(), settings.demoPassword());
         // local.env first: services.env is what the services wait for (docker-compose waits for this step to end)
         write(settings.dir().resolve(LOCAL_ENV), local, true);
         write(settings.dir().resolve(SERVICES_ENV), services, false);
 
-        System.out.println("Cruddur local stack set up: queue " + result.queues().queue() + ", user pool "
-                + result.pool().id() + ", client " + result.pool().clientId());
-        System.out.println("Demo users " + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList())
-                + ", password " + settings.demoPassword());
-        System.out.println("For scripts and the React frontend (" + settings.dir().resolve(LOCAL_ENV) + "):");
+        System.out.println(
+                "Cruddur local stack set up: queue " + result.queues().queue() + ", user pool "
+                        + result.pool().id() + ", client " + result.pool().clientId());
+        System.out.println("Demo users "
+                + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList()) + ", password "
+                + settings.demoPassword());
+        System.out.println(
+                "For scripts and the React frontend (" + settings.dir().resolve(LOCAL_ENV) + "):");
         local.forEach((key, value) -> System.out.println("  " + key + "=" + value));
         return services;
     }
@@ -105,8 +118,8 @@ public final class BootstrapMain {
 
     /** {@code NAME=value} lines; written whole or not at all, so no reader ever sees half a file. */
     static void write(Path file, Map<String, String> values, boolean secret) {
-        StringBuilder text = new StringBuilder("# Written by the Cruddur bootstrap (BootstrapMain); valid while the stack"
-                + " runs.\n");
+        StringBuilder text = new StringBuilder(
+                "# Written by the Cruddur bootstrap (BootstrapMain); valid while the stack" + " runs.\n");
         values.forEach((key, value) -> {
             if (!secret && !SHELL_SAFE.matcher(value).matches()) {
                 throw new IllegalArgumentException(key + " has a value a shell would interpret: " + value);
@@ -115,12 +128,13 @@ public final class BootstrapMain {
         });
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            Path temporary =
+                    Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.writeString(temporary, text);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 // a temporary file is private to its owner: the services may run as another user than the bootstrap
-                Files.setPosixFilePermissions(temporary,
-                        PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        temporary, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -44,15 +44,21 @@ public final class CognitoSetup implements AutoCloseable {
 
     public UserPool createPool(String name) {
         String poolId = cognito.createUserPool(r -> r.poolName(name)
-                .usernameAttributes(UsernameAttributeType.EMAIL)
-                .autoVerifiedAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType.EMAIL))
-                .userPool().id();
+                        .usernameAttributes(UsernameAttributeType.EMAIL)
+                        .autoVerifiedAttributes(
+                                software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType
+                                        .EMAIL))
+                .userPool()
+                .id();
         String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId)
-                .clientName(name + "-web")
-                .generateSecret(false)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
+                        .clientName(name + "-web")
+                        .generateSecret(false)
+                        .explicitAuthFlows(
+                                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                                ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+                                ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+                .userPoolClient()
+                .clientId();
         return new UserPool(endpoint, poolId, clientId, issuerDomain);
     }
 
@@ -62,40 +68,47 @@ public final class CognitoSetup implements AutoCloseable {
      */
     public UserPool findOrCreatePool(String name) {
         var existing = cognito.listUserPools(r -> r.maxResults(60)).userPools().stream()
-                .filter(pool -> name.equals(pool.name())).findFirst();
+                .filter(pool -> name.equals(pool.name()))
+                .findFirst();
         if (existing.isEmpty()) {
             return createPool(name);
         }
         String poolId = existing.get().id();
-        String clientId = cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients()
-                .stream()
-                .filter(client -> (name + "-web").equals(client.clientName())).findFirst()
-                .map(UserPoolClientDescription::clientId)
-                .orElseThrow(() -> new IllegalStateException("user pool " + name + " (" + poolId + ") has no client "
-                        + name + "-web; remove the emulator's data and start again"));
+        String clientId =
+                cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                        .filter(client -> (name + "-web").equals(client.clientName()))
+                        .findFirst()
+                        .map(UserPoolClientDescription::clientId)
+                        .orElseThrow(() -> new IllegalStateException("user pool " + name + " (" + poolId
+                                + ") has no client " + name + "-web; remove the emulator's data and start again"));
         return new UserPool(endpoint, poolId, clientId, issuerDomain);
     }
 
     /** Adds a second app client, e.g. one whose tokens our services must refuse. */
     public String createClient(UserPool pool, String name) {
-        return cognito.createUserPoolClient(r -> r.userPoolId(pool.id()).clientName(name)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH))
-                .userPoolClient().clientId();
+        return cognito.createUserPoolClient(r -> r.userPoolId(pool.id())
+                        .clientName(name)
+                        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH))
+                .userPoolClient()
+                .clientId();
     }
 
     /** Creates a confirmed user with a permanent password; returns the user's {@code sub}. */
     public String createUser(UserPool pool, String email, String handle, String displayName, String password) {
         var user = cognito.adminCreateUser(r -> r.userPoolId(pool.id())
-                .username(email)
-                .messageAction(MessageActionType.SUPPRESS)
-                .userAttributes(
-                        attribute("email", email),
-                        attribute("email_verified", "true"),
-                        attribute("preferred_username", handle),
-                        attribute("name", displayName)))
+                        .username(email)
+                        .messageAction(MessageActionType.SUPPRESS)
+                        .userAttributes(
+                                attribute("email", email),
+                                attribute("email_verified", "true"),
+                                attribute("preferred_username", handle),
+                                attribute("name", displayName)))
                 .user();
-        cognito.adminSetUserPassword(r -> r.userPoolId(pool.id()).username(email).password(password).permanent(true));
-        return user.attributes().stream().filter(a -> a.name().equals("sub")).findFirst()
+        cognito.adminSetUserPassword(
+                r -> r.userPoolId(pool.id()).username(email).password(password).permanent(true));
+        return user.attributes().stream()
+                .filter(a -> a.name().equals("sub"))
+                .findFirst()
                 .map(AttributeType::value)
                 .orElseThrow(() -> new IllegalStateException("Cognito returned no sub for " + email));
     }
@@ -109,10 +122,13 @@ public final class CognitoSetup implements AutoCloseable {
         try {
             return createUser(pool, user, password);
         } catch (UsernameExistsException exists) {
-            cognito.adminSetUserPassword(r -> r.userPoolId(pool.id()).username(user.email()).password(password)
+            cognito.adminSetUserPassword(r -> r.userPoolId(pool.id())
+                    .username(user.email())
+                    .password(password)
                     .permanent(true));
             return cognito.adminGetUser(r -> r.userPoolId(pool.id()).username(user.email())).userAttributes().stream()
-                    .filter(a -> a.name().equals("sub")).findFirst()
+                    .filter(a -> a.name().equals("sub"))
+                    .findFirst()
                     .map(AttributeType::value)
                     .orElseThrow(() -> new IllegalStateException("Cognito returned no sub for " + user.email()));
         }
@@ -123,9 +139,13 @@ public final class CognitoSetup implements AutoCloseable {
      * code is entered; returns the user's {@code sub}.
      */
     public String signUp(UserPool pool, String email, String handle, String displayName, String password) {
-        return cognito.signUp(r -> r.clientId(pool.clientId()).username(email).password(password)
-                .userAttributes(attribute("email", email), attribute("preferred_username", handle),
-                        attribute("name", displayName)))
+        return cognito.signUp(r -> r.clientId(pool.clientId())
+                        .username(email)
+                        .password(password)
+                        .userAttributes(
+                                attribute("email", email),
+                                attribute("preferred_username", handle),
+                                attribute("name", displayName)))
                 .userSub();
     }
 
@@ -136,8 +156,8 @@ public final class CognitoSetup implements AutoCloseable {
 
     public AuthenticationResultType signIn(String clientId, String email, String password) {
         return cognito.initiateAuth(r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
                 .authenticationResult();
     }
 

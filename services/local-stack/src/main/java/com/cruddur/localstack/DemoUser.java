@@ -29,7 +29,9 @@ public record DemoUser(String handle, String displayName) {
     }
 
     public static DemoUser named(String handle) {
-        return ALL.stream().filter(user -> user.handle.equals(handle)).findFirst()
+        return ALL.stream()
+                .filter(user -> user.handle.equals(handle))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no demo user " + handle));
     }
 }

@@ -18,8 +18,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevMain {
 
-    private DevMain() {
-    }
+    private DevMain() {}
 
     public static void main(String[] args) throws Exception {
         Set<String> without = without(args);
@@ -29,55 +28,72 @@ public final class DevMain {
         String password = env("CRUDDUR_DEMO_PASSWORD", DemoUser.randomPassword());
         // in Gitpod or Codespaces the browser reaches the frontend, the API and the emulators by forwarded URLs
         Workspace workspace = Workspace.detect(System.getenv()).orElse(null);
-        String frontendUrl = env("FRONTEND_URL", workspace == null ? "http://localhost:3000"
-                : workspace.publicUrl(3000) + ",http://localhost:3000");
-        Backend.Options options = new Backend.Options(apiPort, apiPort + 1,
-                new Emulators.Ports(Integer.parseInt(env("CRUDDUR_DYNAMODB_PORT", "8000")),
+        String frontendUrl = env(
+                "FRONTEND_URL",
+                workspace == null ? "http://localhost:3000" : workspace.publicUrl(3000) + ",http://localhost:3000");
+        Backend.Options options = new Backend.Options(
+                apiPort,
+                apiPort + 1,
+                new Emulators.Ports(
+                        Integer.parseInt(env("CRUDDUR_DYNAMODB_PORT", "8000")),
                         Integer.parseInt(env("CRUDDUR_COGNITO_PORT", "9229")),
                         Integer.parseInt(env("CRUDDUR_SQS_PORT", "9324")),
                         Integer.parseInt(env("CRUDDUR_S3_PORT", "4572"))),
-                frontendUrl, password, state.resolve("logs"), Map.of(), workspace);
+                frontendUrl,
+                password,
+                state.resolve("logs"),
+                Map.of(),
+                workspace);
 
         System.out.println("Starting the Cruddur backend (logs in " + options.logDir() + ") ...");
         long started = System.nanoTime();
         Backend backend = Backend.start(root, options, without);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the Cruddur backend ...");
-            backend.close();
-            stopped.countDown();
-        }, "cruddur-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping the Cruddur backend ...");
+                            backend.close();
+                            stopped.countDown();
+                        },
+                        "cruddur-stop"));
 
         Map<String, String> localEnv = localEnv(backend, options, password);
         Files.createDirectories(state);
         StringBuilder file = new StringBuilder("# Written by bin/dev; valid while it runs.\n");
-        localEnv.forEach((key, value) -> file.append(key).append('=').append(value).append('\n'));
+        localEnv.forEach(
+                (key, value) -> file.append(key).append('=').append(value).append('\n'));
         Files.writeString(state.resolve("local.env"), file);
 
         System.out.printf("%nCruddur backend ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API (edge)      " + backend.api());
         if (workspace != null) {
             System.out.println("  " + workspace.name() + ": the browser reaches the API at "
-                    + localEnv.get("REACT_APP_BACKEND_URL") + ", Cognito at " + localEnv.get("REACT_APP_COGNITO_ENDPOINT")
+                    + localEnv.get("REACT_APP_BACKEND_URL") + ", Cognito at "
+                    + localEnv.get("REACT_APP_COGNITO_ENDPOINT")
                     + ", the frontend at " + workspace.publicUrl(3000) + " (these ports must be public)");
         }
         for (String service : Backend.SERVICES) {
-            System.out.printf("  %-15s %s%s%n", service, backend.serviceUrl(service),
+            System.out.printf(
+                    "  %-15s %s%s%n",
+                    service,
+                    backend.serviceUrl(service),
                     without.contains(service) ? "  (left out: start it yourself, see below)" : "");
         }
         System.out.println("  DynamoDB        " + backend.emulators().dynamoDb());
-        System.out.println("  Cognito         " + backend.emulators().cognito() + "  pool " + backend.pool().id()
-                + "  client " + backend.pool().clientId());
-        System.out.println("  SQS             " + backend.emulators().sqs() + "  queue " + backend.queues().queue());
+        System.out.println("  Cognito         " + backend.emulators().cognito() + "  pool "
+                + backend.pool().id() + "  client " + backend.pool().clientId());
+        System.out.println("  SQS             " + backend.emulators().sqs() + "  queue "
+                + backend.queues().queue());
         System.out.println("  S3              " + backend.emulators().s3() + "  bucket " + Emulators.AVATARS_BUCKET);
-        System.out.println("  Demo users      " + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList())
-                + "  password " + password);
+        System.out.println("  Demo users      "
+                + String.join(", ", DemoUser.ALL.stream().map(DemoUser::email).toList()) + "  password " + password);
         System.out.println("  Settings        " + state.resolve("local.env"));
         System.out.println("  Cognito codes   " + backend.emulators().cognitoCodes()
                 + "  (sign-up and reset codes, also shown here)");
         for (String service : without) {
-            System.out.println("Start " + service + " in dev mode (live reload; Dev UI on " + backend.serviceUrl(service)
-                    + "/q/dev-ui), from " + root + ":");
+            System.out.println("Start " + service + " in dev mode (live reload; Dev UI on "
+                    + backend.serviceUrl(service) + "/q/dev-ui), from " + root + ":");
             System.out.println(devCommand(service, backend.environment(service)));
         }
         System.out.println("Press Ctrl-C to stop.");
@@ -109,13 +125,17 @@ public final class DevMain {
     static String devCommand(String service, Map<String, String> environment) {
         StringBuilder command = new StringBuilder("env");
         // a secret passed through from this shell (MOMENTO_API_KEY) is named, not printed
-        environment.forEach((name, value) -> command.append(' ').append(name).append('=')
+        environment.forEach((name, value) -> command.append(' ')
+                .append(name)
+                .append('=')
                 .append(name.matches(".*(KEY|TOKEN|SECRET)") ? "\"$" + name + "\"" : quoted(value)));
         // no containers here: Dev Services must not try to start any
         command.append(" QUARKUS_DEVSERVICES_ENABLED=false");
         // -am builds the modules it needs from this checkout (nothing is installed); -Dcruddur.dev keeps the users
         // service, which the other services' tests need built first, out of the reactor (see their poms)
-        return command.append(" ./mvnw quarkus:dev -pl services/").append(service).append(" -am -Dcruddur.dev")
+        return command.append(" ./mvnw quarkus:dev -pl services/")
+                .append(service)
+                .append(" -am -Dcruddur.dev")
                 .toString();
     }
 
@@ -123,29 +143,31 @@ public final class DevMain {
         return value.matches("[A-Za-z0-9_./:@,=+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
-
     /** Shows each confirmation or reset code on the console as the Cognito emulator writes it to its file. */
     private static void echoCognitoCodes(Path codes) {
-        Thread echo = new Thread(() -> {
-            long shown = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                try (RandomAccessFile file = new RandomAccessFile(codes.toFile(), "r")) {
-                    file.seek(shown);
-                    for (String line = file.readLine(); line != null; line = file.readLine()) {
-                        System.out.println("  Cognito code    " + new String(line.getBytes(StandardCharsets.ISO_8859_1),
-                                StandardCharsets.UTF_8));
+        Thread echo = new Thread(
+                () -> {
+                    long shown = 0;
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try (RandomAccessFile file = new RandomAccessFile(codes.toFile(), "r")) {
+                            file.seek(shown);
+                            for (String line = file.readLine(); line != null; line = file.readLine()) {
+                                System.out.println("  Cognito code    "
+                                        + new String(
+                                                line.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+                            }
+                            shown = file.getFilePointer();
+                        } catch (IOException e) {
+                            // not written yet: try again
+                        }
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                    shown = file.getFilePointer();
-                } catch (IOException e) {
-                    // not written yet: try again
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "cognito-codes");
+                },
+                "cognito-codes");
         echo.setDaemon(true);
         echo.start();
     }
@@ -158,7 +180,9 @@ public final class DevMain {
         Map<String, String> env = new LinkedHashMap<>(backend.setup()
                 .hostEnvironment(URI.create("http://localhost:" + backend.api().getPort()), password));
         if (options.workspace() != null) {
-            env.put("REACT_APP_BACKEND_URL", options.workspace().publicUrl(backend.api().getPort()).toString());
+            env.put(
+                    "REACT_APP_BACKEND_URL",
+                    options.workspace().publicUrl(backend.api().getPort()).toString());
         }
         env.put("FRONTEND_URL", options.frontendUrl());
         env.put("AWS_REGION", StackSetup.REGION);

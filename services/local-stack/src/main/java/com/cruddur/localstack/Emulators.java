@@ -41,8 +41,14 @@ public final class Emulators implements AutoCloseable {
     private final URI s3Endpoint;
     private final Path cognitoCodes;
 
-    private Emulators(List<Tethered> processes, SQSRestServer sqs, URI dynamoDb, URI cognito, URI sqsEndpoint,
-            URI s3, Path cognitoCodes) {
+    private Emulators(
+            List<Tethered> processes,
+            SQSRestServer sqs,
+            URI dynamoDb,
+            URI cognito,
+            URI sqsEndpoint,
+            URI s3,
+            Path cognitoCodes) {
         this.processes = processes;
         this.s3Endpoint = s3;
         this.cognitoCodes = cognitoCodes;
@@ -64,10 +70,11 @@ public final class Emulators implements AutoCloseable {
      *     its own address
      * @param frontendOrigins the origins whose uploads the S3 emulator accepts (CORS), comma-separated
      */
-    public static Emulators start(Path root, Ports ports, Path logDir, URI cognitoIssuerDomain,
-            String frontendOrigins) {
+    public static Emulators start(
+            Path root, Ports ports, Path logDir, URI cognitoIssuerDomain, String frontendOrigins) {
         Path modules = LocalPaths.emulators(root).resolve("node_modules");
-        if (!Files.isDirectory(modules.resolve("dynalite")) || !Files.isDirectory(modules.resolve("cognito-local"))
+        if (!Files.isDirectory(modules.resolve("dynalite"))
+                || !Files.isDirectory(modules.resolve("cognito-local"))
                 || !Files.isDirectory(modules.resolve("s3rver"))) {
             throw new IllegalStateException("the emulators are not installed: run `node "
                     + LocalPaths.emulators(root).resolve("install.js") + "` (the build does it)");
@@ -75,12 +82,29 @@ public final class Emulators implements AutoCloseable {
         List<Tethered> started = new ArrayList<>();
         try {
             int dynamoPort = pick(ports.dynamoDb(), "DynamoDB emulator");
-            Tethered dynalite = Tethered.start(root, "dynalite",
-                    List.of("node", "--require", LocalPaths.emulators(root).resolve("hang-up-guard.js").toString(),
-                            modules.resolve("dynalite/cli.js").toString(), "--host", "127.0.0.1",
-                            "--port", String.valueOf(dynamoPort), "--createTableMs", "0", "--deleteTableMs", "0",
-                            "--updateTableMs", "0"),
-                    root, Map.of(), logDir);
+            Tethered dynalite = Tethered.start(
+                    root,
+                    "dynalite",
+                    List.of(
+                            "node",
+                            "--require",
+                            LocalPaths.emulators(root)
+                                    .resolve("hang-up-guard.js")
+                                    .toString(),
+                            modules.resolve("dynalite/cli.js").toString(),
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            String.valueOf(dynamoPort),
+                            "--createTableMs",
+                            "0",
+                            "--deleteTableMs",
+                            "0",
+                            "--updateTableMs",
+                            "0"),
+                    root,
+                    Map.of(),
+                    logDir);
             started.add(dynalite);
 
             int cognitoPort = pick(ports.cognito(), "Cognito emulator");
@@ -88,22 +112,48 @@ public final class Emulators implements AutoCloseable {
             Path cognitoHome = Files.createTempDirectory("cruddur-cognito-");
             cognitoHome.toFile().deleteOnExit();
             if (cognitoIssuerDomain != null) {
-                Path config = Files.createDirectories(cognitoHome.resolve(".cognito")).resolve("config.json");
+                Path config =
+                        Files.createDirectories(cognitoHome.resolve(".cognito")).resolve("config.json");
                 Files.writeString(config, cognitoConfig(cognitoIssuerDomain));
             }
             Path codes = logDir.toAbsolutePath().resolveSibling(COGNITO_CODES);
-            Tethered cognito = Tethered.start(root, "cognito-local",
-                    List.of("node", LocalPaths.emulators(root).resolve("cognito.js").toString()),
-                    cognitoHome, Map.of("PORT", String.valueOf(cognitoPort), "HOST", "127.0.0.1",
-                            "CRUDDUR_COGNITO_CODES", codes.toString(), "NODE_NO_WARNINGS", "1"), logDir);
+            Tethered cognito = Tethered.start(
+                    root,
+                    "cognito-local",
+                    List.of(
+                            "node",
+                            LocalPaths.emulators(root).resolve("cognito.js").toString()),
+                    cognitoHome,
+                    Map.of(
+                            "PORT",
+                            String.valueOf(cognitoPort),
+                            "HOST",
+                            "127.0.0.1",
+                            "CRUDDUR_COGNITO_CODES",
+                            codes.toString(),
+                            "NODE_NO_WARNINGS",
+                            "1"),
+                    logDir);
             started.add(cognito);
 
             int s3Port = pick(ports.s3(), "S3 emulator");
-            Tethered s3 = Tethered.start(root, "s3rver",
+            Tethered s3 = Tethered.start(
+                    root,
+                    "s3rver",
                     List.of("node", LocalPaths.emulators(root).resolve("s3.js").toString()),
-                    root, Map.of("PORT", String.valueOf(s3Port), "HOST", "127.0.0.1",
-                            "S3_DIRECTORY", Files.createTempDirectory("cruddur-s3-").toString(),
-                            "S3_BUCKETS", AVATARS_BUCKET, "CORS_ORIGINS", frontendOrigins), logDir);
+                    root,
+                    Map.of(
+                            "PORT",
+                            String.valueOf(s3Port),
+                            "HOST",
+                            "127.0.0.1",
+                            "S3_DIRECTORY",
+                            Files.createTempDirectory("cruddur-s3-").toString(),
+                            "S3_BUCKETS",
+                            AVATARS_BUCKET,
+                            "CORS_ORIGINS",
+                            frontendOrigins),
+                    logDir);
             started.add(s3);
 
             SQSRestServer sqs = SQSRestServerBuilder.withPort(ports.sqs())
@@ -114,8 +164,8 @@ public final class Emulators implements AutoCloseable {
             com.cruddur.localstack.Ports.awaitOpen(dynalite, dynamoPort, START_TIMEOUT);
             com.cruddur.localstack.Ports.awaitOpen(cognito, cognitoPort, START_TIMEOUT);
             com.cruddur.localstack.Ports.awaitOpen(s3, s3Port, START_TIMEOUT);
-            return new Emulators(started, sqs, local(dynamoPort), local(cognitoPort), local(sqsPort),
-                    local(s3Port), codes);
+            return new Emulators(
+                    started, sqs, local(dynamoPort), local(cognitoPort), local(sqsPort), local(s3Port), codes);
         } catch (IOException e) {
             started.forEach(Tethered::close);
             throw new UncheckedIOException(e);

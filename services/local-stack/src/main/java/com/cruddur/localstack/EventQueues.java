@@ -23,11 +23,9 @@ public final class EventQueues {
     public static final int VISIBILITY_TIMEOUT = 10;
 
     /** The queues' URLs. */
-    public record Urls(String queue, String deadLetters) {
-    }
+    public record Urls(String queue, String deadLetters) {}
 
-    private EventQueues() {
-    }
+    private EventQueues() {}
 
     public static Urls create(URI endpoint) {
         try (SqsClient sqs = SqsClient.builder()
@@ -38,11 +36,16 @@ public final class EventQueues {
                 .build()) {
             String dlq = sqs.createQueue(r -> r.queueName(DEAD_LETTERS)).queueUrl();
             String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            String queue = sqs.createQueue(r -> r.queueName(QUEUE).attributes(Map.of(
-                    QueueAttributeName.REDRIVE_POLICY,
-                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}",
-                    QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(VISIBILITY_TIMEOUT)))).queueUrl();
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String queue = sqs.createQueue(r -> r.queueName(QUEUE)
+                            .attributes(Map.of(
+                                    QueueAttributeName.REDRIVE_POLICY,
+                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES
+                                            + "\"}",
+                                    QueueAttributeName.VISIBILITY_TIMEOUT,
+                                    String.valueOf(VISIBILITY_TIMEOUT))))
+                    .queueUrl();
             return new Urls(queue, dlq);
         }
     }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Where things are in a checkout of the repository. */
 public final class LocalPaths {
 
-    private LocalPaths() {
-    }
+    private LocalPaths() {}
 
     /**
      * The repository root: the {@code cruddur.root} system property (set by the build and bin/dev), or the first

@@ -16,10 +16,10 @@ import java.time.Instant;
 /** Free ports, and waiting until something listens. */
 public final class Ports {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -81,8 +81,13 @@ public final class Ports {
     public static void awaitHttpOk(Tethered process, URI url, Duration timeout) {
         await(process, timeout, () -> {
             try {
-                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
-                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpRequest request = HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(2))
+                        .GET()
+                        .build();
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -99,7 +104,8 @@ public final class Ports {
                 throw new IllegalStateException(process.name() + " exited during start-up; see " + process.log());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(process.name() + " not ready after " + timeout + "; see " + process.log());
+                throw new IllegalStateException(
+                        process.name() + " not ready after " + timeout + "; see " + process.log());
             }
             try {
                 Thread.sleep(50);

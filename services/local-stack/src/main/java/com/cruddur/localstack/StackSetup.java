@@ -64,8 +64,7 @@ public final class StackSetup {
     /** The region of every local run. */
     public static final String REGION = "us-east-1";
 
-    private StackSetup() {
-    }
+    private StackSetup() {}
 
     /**
      * Creates the queues, the pool and the demo users with {@code demoPassword}. Against an emulator that kept its data
@@ -90,15 +89,19 @@ public final class StackSetup {
      * so that the demo users can be found by handle before they ever sign in themselves.
      */
     public static void provisionProfiles(UserPool pool, URI api, String demoPassword) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try (CognitoSetup cognito = new CognitoSetup(pool.endpoint(), pool.issuerDomain())) {
             for (DemoUser user : DemoUser.ALL) {
                 String token = cognito.signIn(pool, user.email(), demoPassword).accessToken();
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/profile"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(api.resolve("/api/profile"))
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("provisioning " + user.handle() + " failed: "
                             + response.statusCode() + " " + response.body());

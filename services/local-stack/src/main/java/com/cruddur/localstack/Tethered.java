@@ -25,9 +25,10 @@ public final class Tethered implements AutoCloseable {
         this.log = log;
     }
 
-    public static Tethered start(Path root, String name, List<String> command, Path workDir, Map<String, String> env,
-            Path logDir) {
-        List<String> tethered = new ArrayList<>(List.of("node", LocalPaths.emulators(root).resolve("tether.js").toString()));
+    public static Tethered start(
+            Path root, String name, List<String> command, Path workDir, Map<String, String> env, Path logDir) {
+        List<String> tethered = new ArrayList<>(
+                List.of("node", LocalPaths.emulators(root).resolve("tether.js").toString()));
         tethered.addAll(command);
         try {
             Files.createDirectories(logDir);
@@ -79,7 +80,10 @@ public final class Tethered implements AutoCloseable {
     private void signal(String signal) {
         for (ProcessHandle child : process.descendants().toList()) {
             try {
-                int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start().waitFor();
+                int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor();
                 if (exit != 0) {
                     throw new IllegalStateException("kill -" + signal + " " + child.pid() + " failed");
                 }

@@ -28,8 +28,8 @@ public record Workspace(String name, String urlPattern) {
         String codespace = env.getOrDefault("CODESPACE_NAME", "");
         String domain = env.getOrDefault("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN", "");
         if ("true".equals(env.get("CODESPACES")) && !codespace.isBlank() && !domain.isBlank()) {
-            return Optional.of(new Workspace("GitHub Codespaces",
-                    "https://" + codespace.strip() + "-{port}." + domain.strip()));
+            return Optional.of(
+                    new Workspace("GitHub Codespaces", "https://" + codespace.strip() + "-{port}." + domain.strip()));
         }
         return Optional.empty();
     }

@@ -60,10 +60,24 @@ class NotificationsTest {
         sqs.sendMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).messageBody(body));
     }
 
-    private static Event event(String type, String actor, String recipient, String activity, Instant at, Instant expires) {
-        return Event.of(type, Timestamps.format(at), SharedStack.get().sub(actor), SharedStack.get().sub(recipient),
-                new Event.Subject(activity, null, null, null, "the text of " + activity, Timestamps.format(at.minusSeconds(60)),
-                        Timestamps.format(expires), 1L, 2L, 3L));
+    private static Event event(
+            String type, String actor, String recipient, String activity, Instant at, Instant expires) {
+        return Event.of(
+                type,
+                Timestamps.format(at),
+                SharedStack.get().sub(actor),
+                SharedStack.get().sub(recipient),
+                new Event.Subject(
+                        activity,
+                        null,
+                        null,
+                        null,
+                        "the text of " + activity,
+                        Timestamps.format(at.minusSeconds(60)),
+                        Timestamps.format(expires),
+                        1L,
+                        2L,
+                        3L));
     }
 
     private static Event event(String type, String actor, String recipient, String activity) {
@@ -72,8 +86,13 @@ class NotificationsTest {
     }
 
     private static JsonPath notifications(String handle) {
-        return Api.as(handle).filter(CONTRACT).get("/api/activities/notifications?limit=100").then().statusCode(200)
-                .extract().jsonPath();
+        return Api.as(handle)
+                .filter(CONTRACT)
+                .get("/api/activities/notifications?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Waits (bounded) until the condition holds; the consumer works asynchronously. */
@@ -99,7 +118,11 @@ class NotificationsTest {
         Event reply = event(Event.ACTIVITY_REPLIED, "bayko", me, crud);
         send(reply);
         eventually(() -> notifications(me).getList("uuid").contains(crud));
-        Api.as(me).filter(CONTRACT).get("/api/activities/notifications").then().statusCode(200)
+        Api.as(me)
+                .filter(CONTRACT)
+                .get("/api/activities/notifications")
+                .then()
+                .statusCode(200)
                 .body("[0].uuid", equalTo(crud))
                 .body("[0].kind", equalTo("reply"))
                 .body("[0].actor_handle", equalTo("bayko"))
@@ -119,9 +142,22 @@ class NotificationsTest {
         Event reply = event(Event.ACTIVITY_REPLIED, "bayko", me, crud);
         send(reply);
         send(reply);
-        Event self = Event.of(Event.ACTIVITY_LIKED, Timestamps.format(Instant.now()), SharedStack.get().sub(me),
-                SharedStack.get().sub(me), new Event.Subject(UUID.randomUUID().toString(), null, null, null, "mine",
-                        Timestamps.format(Instant.now()), Timestamps.format(Instant.now().plusSeconds(3600)), 0L, 0L, 1L));
+        Event self = Event.of(
+                Event.ACTIVITY_LIKED,
+                Timestamps.format(Instant.now()),
+                SharedStack.get().sub(me),
+                SharedStack.get().sub(me),
+                new Event.Subject(
+                        UUID.randomUUID().toString(),
+                        null,
+                        null,
+                        null,
+                        "mine",
+                        Timestamps.format(Instant.now()),
+                        Timestamps.format(Instant.now().plusSeconds(3600)),
+                        0L,
+                        0L,
+                        1L));
         send(self);
         drain(me);
         List<String> uuids = notifications(me).getList("uuid");
@@ -134,15 +170,30 @@ class NotificationsTest {
         String me = SharedStack.get().createUser("ordered", "Ordered");
         Instant base = Instant.now();
         for (int i = 0; i < 5; i++) {
-            send(event(Event.ACTIVITY_MENTIONED, "altbrown", me, "00000000-0000-4000-8000-00000000000" + i,
-                    base.plusSeconds(i), base.plus(Duration.ofDays(1))));
+            send(event(
+                    Event.ACTIVITY_MENTIONED,
+                    "altbrown",
+                    me,
+                    "00000000-0000-4000-8000-00000000000" + i,
+                    base.plusSeconds(i),
+                    base.plus(Duration.ofDays(1))));
         }
         eventually(() -> notifications(me).getList("uuid").size() == 5);
         var first = Api.as(me).filter(CONTRACT).get("/api/activities/notifications?limit=3");
-        first.then().statusCode(200).body("uuid", contains("00000000-0000-4000-8000-000000000004",
-                "00000000-0000-4000-8000-000000000003", "00000000-0000-4000-8000-000000000002"));
+        first.then()
+                .statusCode(200)
+                .body(
+                        "uuid",
+                        contains(
+                                "00000000-0000-4000-8000-000000000004",
+                                "00000000-0000-4000-8000-000000000003",
+                                "00000000-0000-4000-8000-000000000002"));
         String link = first.header("Link");
-        Api.as(me).filter(CONTRACT).get(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).then().statusCode(200)
+        Api.as(me)
+                .filter(CONTRACT)
+                .get(link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                .then()
+                .statusCode(200)
                 .body("uuid", contains("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000000"));
     }
 
@@ -192,11 +243,21 @@ class NotificationsTest {
         String message = UUID.randomUUID().toString();
         String group = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        send(Event.of(Event.MESSAGE_SENT, Timestamps.format(now), SharedStack.get().sub("londo"), SharedStack.get().sub(me),
-                new Event.Subject(null, null, message, group, "hello there", Timestamps.format(now), null, null, null, null)));
+        send(Event.of(
+                Event.MESSAGE_SENT,
+                Timestamps.format(now),
+                SharedStack.get().sub("londo"),
+                SharedStack.get().sub(me),
+                new Event.Subject(
+                        null, null, message, group, "hello there", Timestamps.format(now), null, null, null, null)));
         drain(me);
         assertEquals(1, notifications(me).getList("uuid").size(), "only the drain marker");
-        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(1));
+        Api.as(me)
+                .filter(CONTRACT)
+                .get("/api/notifications/unread_count")
+                .then()
+                .statusCode(200)
+                .body("unread", equalTo(1));
     }
 
     @Test
@@ -204,14 +265,32 @@ class NotificationsTest {
         String me = SharedStack.get().createUser("counted", "Counted");
         Instant now = Instant.now();
         String gone = UUID.randomUUID().toString(); // an actor the users service does not know (a deleted user)
-        send(Event.of(Event.ACTIVITY_REPLIED, Timestamps.format(now), gone, SharedStack.get().sub(me),
-                new Event.Subject(UUID.randomUUID().toString(), null, null, null, "from nobody", Timestamps.format(now),
-                        Timestamps.format(now.plus(Duration.ofDays(1))), 0L, 0L, 0L)));
+        send(Event.of(
+                Event.ACTIVITY_REPLIED,
+                Timestamps.format(now),
+                gone,
+                SharedStack.get().sub(me),
+                new Event.Subject(
+                        UUID.randomUUID().toString(),
+                        null,
+                        null,
+                        null,
+                        "from nobody",
+                        Timestamps.format(now),
+                        Timestamps.format(now.plus(Duration.ofDays(1))),
+                        0L,
+                        0L,
+                        0L)));
         send(event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString()));
         drain(me);
         int listed = notifications(me).getList("uuid").size();
         assertEquals(2, listed, "bayko's reply and the drain marker");
-        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(listed));
+        Api.as(me)
+                .filter(CONTRACT)
+                .get("/api/notifications/unread_count")
+                .then()
+                .statusCode(200)
+                .body("unread", equalTo(listed));
     }
 
     @Test
@@ -219,22 +298,56 @@ class NotificationsTest {
         String me = SharedStack.get().createUser("reader", "Reader");
         Instant base = Instant.now();
         for (int i = 0; i < 3; i++) {
-            send(event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString(), base.plusSeconds(i),
+            send(event(
+                    Event.ACTIVITY_REPLIED,
+                    "bayko",
+                    me,
+                    UUID.randomUUID().toString(),
+                    base.plusSeconds(i),
                     base.plus(Duration.ofDays(1))));
         }
         eventually(() -> notifications(me).getList("uuid").size() == 3);
-        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(3));
+        Api.as(me)
+                .filter(CONTRACT)
+                .get("/api/notifications/unread_count")
+                .then()
+                .statusCode(200)
+                .body("unread", equalTo(3));
         String middle = notifications(me).getString("[1].notification_uuid");
-        Api.as(me).filter(CONTRACT).body(Map.of("up_to", middle)).post("/api/notifications/read").then().statusCode(200)
+        Api.as(me)
+                .filter(CONTRACT)
+                .body(Map.of("up_to", middle))
+                .post("/api/notifications/read")
+                .then()
+                .statusCode(200)
                 .body("unread", equalTo(1));
         assertEquals(List.of(false, true, true), notifications(me).getList("read"));
-        Api.as(me).filter(CONTRACT).body(Map.of()).post("/api/notifications/read").then().statusCode(200)
+        Api.as(me)
+                .filter(CONTRACT)
+                .body(Map.of())
+                .post("/api/notifications/read")
+                .then()
+                .statusCode(200)
                 .body("unread", equalTo(0));
-        Api.as(me).filter(RESPONSES).body(Map.of("up_to", "nope")).post("/api/notifications/read").then().statusCode(422)
+        Api.as(me)
+                .filter(RESPONSES)
+                .body(Map.of("up_to", "nope"))
+                .post("/api/notifications/read")
+                .then()
+                .statusCode(422)
                 .body("$", contains("up_to_invalid"));
-        Api.as(me).filter(CONTRACT).body(Map.of("up_to", UUID.randomUUID().toString())).post("/api/notifications/read")
-                .then().statusCode(404).body("$", contains("notification_not_found"));
-        Api.anonymous().filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(401);
+        Api.as(me)
+                .filter(CONTRACT)
+                .body(Map.of("up_to", UUID.randomUUID().toString()))
+                .post("/api/notifications/read")
+                .then()
+                .statusCode(404)
+                .body("$", contains("notification_not_found"));
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/notifications/unread_count")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -246,7 +359,12 @@ class NotificationsTest {
         eventually(() -> notifications(me).getList("uuid").contains(crud));
         clock.advance(Duration.ofMinutes(61));
         assertEquals(List.of(), notifications(me).getList("uuid"));
-        Api.as(me).filter(CONTRACT).get("/api/notifications/unread_count").then().statusCode(200).body("unread", equalTo(0));
+        Api.as(me)
+                .filter(CONTRACT)
+                .get("/api/notifications/unread_count")
+                .then()
+                .statusCode(200)
+                .body("unread", equalTo(0));
     }
 
     @Test
@@ -258,21 +376,35 @@ class NotificationsTest {
         for (int i = 0; i < 9; i++) {
             String me = SharedStack.get().createUser("batched" + i, "Batched " + i);
             recipients.add(me);
-            String body = json.writeValueAsString(event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString()));
-            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(body).build());
+            String body = json.writeValueAsString(
+                    event(Event.ACTIVITY_REPLIED, "bayko", me, UUID.randomUUID().toString()));
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id("e" + i)
+                    .messageBody(body)
+                    .build());
             if (i == 4) {
-                entries.add(SendMessageBatchRequestEntry.builder().id("poison").messageBody(poison).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("poison")
+                        .messageBody(poison)
+                        .build());
             }
         }
-        assertEquals(List.of(), sqs.sendMessageBatch(r -> r.queueUrl(SharedStack.get().queues().queue()).entries(entries)).failed());
+        assertEquals(
+                List.of(),
+                sqs.sendMessageBatch(r ->
+                                r.queueUrl(SharedStack.get().queues().queue()).entries(entries))
+                        .failed());
         for (String me : recipients) {
             eventually(() -> notifications(me).getList("uuid").size() == 1);
         }
         // processed ones are deleted: once the poison is dead-lettered, nothing is left in flight or waiting
         eventually(() -> {
-            Map<QueueAttributeName, String> queue = sqs.getQueueAttributes(r -> r.queueUrl(SharedStack.get().queues().queue())
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            Map<QueueAttributeName, String> queue = sqs.getQueueAttributes(
+                            r -> r.queueUrl(SharedStack.get().queues().queue())
+                                    .attributeNames(
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes();
             return queue.values().stream().allMatch("0"::equals);
         });
         for (String me : recipients) {
@@ -287,8 +419,12 @@ class NotificationsTest {
         Instant deadline = Instant.now().plusSeconds(20);
         boolean deadLettered = false;
         while (!deadLettered && Instant.now().isBefore(deadline)) {
-            deadLettered = sqs.receiveMessage(r -> r.queueUrl(SharedStack.get().queues().deadLetters())
-                    .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream()
+            deadLettered = sqs
+                    .receiveMessage(r -> r.queueUrl(SharedStack.get().queues().deadLetters())
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1))
+                    .messages()
+                    .stream()
                     .anyMatch(m -> m.body().equals(poison));
         }
         assertTrue(deadLettered, "the poison message reached the dead-letter queue");

@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 @WithTestResource(UsersServiceResource.class)
 class TracingTest {
 
-
     @Inject
     InMemorySpanExporter exporter;
 
@@ -45,17 +44,36 @@ class TracingTest {
         String trace = UUID.randomUUID().toString().replace("-", "");
         String parent = trace.substring(0, 16);
         Instant now = Instant.now();
-        Event event = Event.of(Event.ACTIVITY_REPLIED, Timestamps.format(now), SharedStack.get().sub("bayko"),
-                SharedStack.get().sub("londo"), new Event.Subject(UUID.randomUUID().toString(), null, null, null, "hi",
-                        Timestamps.format(now), Timestamps.format(now.plusSeconds(3600)), 0L, 0L, 0L));
+        Event event = Event.of(
+                Event.ACTIVITY_REPLIED,
+                Timestamps.format(now),
+                SharedStack.get().sub("bayko"),
+                SharedStack.get().sub("londo"),
+                new Event.Subject(
+                        UUID.randomUUID().toString(),
+                        null,
+                        null,
+                        null,
+                        "hi",
+                        Timestamps.format(now),
+                        Timestamps.format(now.plusSeconds(3600)),
+                        0L,
+                        0L,
+                        0L));
         String body = json.writeValueAsString(event);
-        sqs.sendMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).messageBody(body)
-                .messageAttributes(Map.of("traceparent", MessageAttributeValue.builder().dataType("String")
-                        .stringValue("00-" + trace + "-" + parent + "-01").build())));
+        sqs.sendMessage(r -> r.queueUrl(SharedStack.get().queues().queue())
+                .messageBody(body)
+                .messageAttributes(Map.of(
+                        "traceparent",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("00-" + trace + "-" + parent + "-01")
+                                .build())));
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
             for (SpanData span : exporter.getFinishedSpanItems()) {
-                if (span.getName().equals("cruddur-events process") && span.getTraceId().equals(trace)) {
+                if (span.getName().equals("cruddur-events process")
+                        && span.getTraceId().equals(trace)) {
                     assertEquals(SpanKind.CONSUMER, span.getKind());
                     assertEquals(parent, span.getParentSpanId());
                     return;

@@ -10,13 +10,14 @@ final class Browser {
 
     private static final OpenApiValidationFilter CONTRACT = Contract.validator();
 
-    private Browser() {
-    }
+    private Browser() {}
 
     static RequestSpecification anonymous() {
-        return Api.anonymous().baseUri(SystemUnderTest.backend().api().toString())
+        return Api.anonymous()
+                .baseUri(SystemUnderTest.backend().api().toString())
                 .port(SystemUnderTest.backend().api().getPort())
-                .header("Origin", SystemUnderTest.FRONTEND).filter(CONTRACT);
+                .header("Origin", SystemUnderTest.FRONTEND)
+                .filter(CONTRACT);
     }
 
     static RequestSpecification as(String handle) {
@@ -25,12 +26,15 @@ final class Browser {
 
     /** What the browser does before each call: a preflight that must allow the method and the headers. */
     static void preflight(String method, String path) {
-        Api.anonymous().baseUri(SystemUnderTest.backend().api().toString())
+        Api.anonymous()
+                .baseUri(SystemUnderTest.backend().api().toString())
                 .port(SystemUnderTest.backend().api().getPort())
                 .header("Origin", SystemUnderTest.FRONTEND)
                 .header("Access-Control-Request-Method", method)
                 .header("Access-Control-Request-Headers", "authorization,content-type")
-                .options(path).then().statusCode(200)
+                .options(path)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", SystemUnderTest.FRONTEND);
     }
 }

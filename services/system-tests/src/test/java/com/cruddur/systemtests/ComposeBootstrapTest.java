@@ -52,8 +52,11 @@ class ComposeBootstrapTest {
     @BeforeAll
     static void runTheSetupStep() throws Exception {
         URI issuerDomain = URI.create(COMPOSE.environment("cognito").get("COGNITO_ISSUER_DOMAIN"));
-        emulators = Emulators.start(COMPOSE.root, Emulators.Ports.anyFree(),
-                COMPOSE.root.resolve("services/system-tests/target/emulator-logs"), issuerDomain,
+        emulators = Emulators.start(
+                COMPOSE.root,
+                Emulators.Ports.anyFree(),
+                COMPOSE.root.resolve("services/system-tests/target/emulator-logs"),
+                issuerDomain,
                 "http://localhost:3000");
         Path target = Files.createDirectories(COMPOSE.root.resolve("services/system-tests/target"));
         dir = Files.createTempDirectory(target, "bootstrap-");
@@ -75,8 +78,8 @@ class ComposeBootstrapTest {
             Set<String> missing = new TreeSet<>(ServiceSettings.of(service).required());
             missing.removeAll(COMPOSE.environment(service).keySet());
             missing.removeAll(services.keySet());
-            assertEquals(Set.of(), missing,
-                    service + " gets every variable it requires, from the file or the bootstrap");
+            assertEquals(
+                    Set.of(), missing, service + " gets every variable it requires, from the file or the bootstrap");
         }
         services.forEach((name, value) -> assertFalse(value.isBlank(), name + " has a value"));
         for (String service : ServiceSettings.DEPLOYED) {
@@ -89,28 +92,36 @@ class ComposeBootstrapTest {
     @Test
     void tokensNamingTheBrowsersAddressAreVerifiableWithKeysFromTheContainersAddress() throws Exception {
         DemoUser user = DemoUser.ALL.get(0);
-        UserPool pool = new UserPool(emulators.cognito(), services.get("COGNITO_USER_POOL_ID"),
-                services.get("COGNITO_CLIENT_ID"));
+        UserPool pool = new UserPool(
+                emulators.cognito(), services.get("COGNITO_USER_POOL_ID"), services.get("COGNITO_CLIENT_ID"));
         String token;
         try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
-            token = cognito.signIn(pool, user.email(), local.get("CRUDDUR_DEMO_PASSWORD")).accessToken();
+            token = cognito.signIn(pool, user.email(), local.get("CRUDDUR_DEMO_PASSWORD"))
+                    .accessToken();
         }
         JsonNode header = part(token, 0);
         JsonNode claims = part(token, 1);
-        assertEquals(services.get("COGNITO_ISSUER"), claims.path("iss").asText(),
-                "the services expect the tokens' issuer");
-        assertEquals(COMPOSE.environment("cognito").get("COGNITO_ISSUER_DOMAIN") + "/" + pool.id(),
+        assertEquals(
+                services.get("COGNITO_ISSUER"), claims.path("iss").asText(), "the services expect the tokens' issuer");
+        assertEquals(
+                COMPOSE.environment("cognito").get("COGNITO_ISSUER_DOMAIN") + "/" + pool.id(),
                 services.get("COGNITO_ISSUER"));
         assertEquals(services.get("COGNITO_CLIENT_ID"), claims.path("client_id").asText());
 
         // Quarkus OIDC fetches <auth-server-url>/.well-known/jwks.json (quarkus.oidc.jwks-path in common's config):
         // there, the services in their containers find the key that signed the token
-        String keys = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(services.get("QUARKUS_OIDC_AUTH_SERVER_URL") + "/.well-known/jwks.json")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String keys = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        services.get("QUARKUS_OIDC_AUTH_SERVER_URL") + "/.well-known/jwks.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         List<String> kids = JSON.readTree(keys).path("keys").findValuesAsText("kid");
         assertTrue(kids.contains(header.path("kid").asText()), "the JWKS " + keys + " has the token's key " + header);
-        assertEquals(emulators.cognito() + "/" + pool.id(), services.get("QUARKUS_OIDC_AUTH_SERVER_URL"),
+        assertEquals(
+                emulators.cognito() + "/" + pool.id(),
+                services.get("QUARKUS_OIDC_AUTH_SERVER_URL"),
                 "as run here; in the containers the same path on "
                         + COMPOSE.environment("bootstrap").get("COGNITO_ENDPOINT"));
     }
@@ -121,8 +132,11 @@ class ComposeBootstrapTest {
         HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         api.createContext("/", exchange -> {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + part(authorization.substring("Bearer ".length()), 1).path("iss").asText());
+            calls.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                            + part(authorization.substring("Bearer ".length()), 1)
+                                    .path("iss")
+                                    .asText());
             byte[] body = "{}".getBytes(UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -130,7 +144,9 @@ class ComposeBootstrapTest {
         });
         api.start();
         try {
-            BootstrapMain.provisionProfiles(dir, emulators.cognito(),
+            BootstrapMain.provisionProfiles(
+                    dir,
+                    emulators.cognito(),
                     URI.create("http://127.0.0.1:" + api.getAddress().getPort()));
         } finally {
             api.stop(0);
@@ -147,10 +163,13 @@ class ComposeBootstrapTest {
         Map<String, String> second = BootstrapMain.read(dir.resolve(BootstrapMain.SERVICES_ENV));
         assertEquals(services, second, "the same pool, client and queue: running services keep working");
         try (CognitoSetup cognito = new CognitoSetup(emulators.cognito())) {
-            UserPool pool = new UserPool(emulators.cognito(), second.get("COGNITO_USER_POOL_ID"),
-                    second.get("COGNITO_CLIENT_ID"));
-            assertFalse(cognito.signIn(pool, DemoUser.ALL.get(1).email(), again.get("CRUDDUR_DEMO_PASSWORD"))
-                    .accessToken().isBlank(), "the demo users have the new password");
+            UserPool pool = new UserPool(
+                    emulators.cognito(), second.get("COGNITO_USER_POOL_ID"), second.get("COGNITO_CLIENT_ID"));
+            assertFalse(
+                    cognito.signIn(pool, DemoUser.ALL.get(1).email(), again.get("CRUDDUR_DEMO_PASSWORD"))
+                            .accessToken()
+                            .isBlank(),
+                    "the demo users have the new password");
         }
         // the other tests read local.env: put back the first run's password
         BootstrapMain.setUp(BootstrapMain.Settings.fromEnvironment(asRunHere(COMPOSE.environment("bootstrap"))));
@@ -159,12 +178,15 @@ class ComposeBootstrapTest {
     /** The bootstrap's environment from the file, pointed at the emulators of this test, writing to its folder. */
     private static Map<String, String> asRunHere(Map<String, String> env) {
         Map<String, String> here = new java.util.LinkedHashMap<>();
-        Map<String, URI> emulatorsHere = Map.of("sqs", emulators.sqs(), "cognito", emulators.cognito(),
-                "dynamodb", emulators.dynamoDb());
+        Map<String, URI> emulatorsHere =
+                Map.of("sqs", emulators.sqs(), "cognito", emulators.cognito(), "dynamodb", emulators.dynamoDb());
         env.forEach((name, value) -> {
             URI uri = value.startsWith("http://") ? URI.create(value) : null;
-            here.put(name, uri != null && emulatorsHere.containsKey(uri.getHost())
-                    ? emulatorsHere.get(uri.getHost()) + uri.getRawPath() : value);
+            here.put(
+                    name,
+                    uri != null && emulatorsHere.containsKey(uri.getHost())
+                            ? emulatorsHere.get(uri.getHost()) + uri.getRawPath()
+                            : value);
         });
         here.put("CRUDDUR_BOOTSTRAP_DIR", dir.toString());
         here.putIfAbsent("CRUDDUR_DEMO_PASSWORD", "");

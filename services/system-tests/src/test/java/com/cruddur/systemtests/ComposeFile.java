@@ -68,8 +68,12 @@ final class ComposeFile {
                 env.put(pair[0], pair.length > 1 ? interpolateUnset(pair[1]) : "");
             });
         } else {
-            node.fields().forEachRemaining(e -> env.put(e.getKey(),
-                    e.getValue().isNull() ? "" : interpolateUnset(e.getValue().asText())));
+            node.fields()
+                    .forEachRemaining(e -> env.put(
+                            e.getKey(),
+                            e.getValue().isNull()
+                                    ? ""
+                                    : interpolateUnset(e.getValue().asText())));
         }
         return env;
     }

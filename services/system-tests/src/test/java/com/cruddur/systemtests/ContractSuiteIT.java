@@ -29,17 +29,27 @@ class ContractSuiteIT {
     void theFrontendContractSuitePassesAgainstThePackagedServices() throws Exception {
         Backend backend = SystemUnderTest.backend();
         // the suite's npm packages; a no-op when the build installed them already
-        assertEquals(0, run(List.of("node", "scripts/install.js"), new ProcessBuilder()).exitCode(), "npm ci failed");
+        assertEquals(
+                0,
+                run(List.of("node", "scripts/install.js"), new ProcessBuilder()).exitCode(),
+                "npm ci failed");
 
         ProcessBuilder suite = new ProcessBuilder();
         suite.environment().put("CRUDDUR_API_URL", backend.api().toString());
-        suite.environment().put("COGNITO_ENDPOINT", backend.emulators().cognito().toString());
+        suite.environment()
+                .put("COGNITO_ENDPOINT", backend.emulators().cognito().toString());
         suite.environment().put("COGNITO_CLIENT_ID", backend.pool().clientId());
         suite.environment().put("CRUDDUR_DEMO_PASSWORD", SystemUnderTest.password());
         suite.environment().put("FRONTEND_ORIGIN", SystemUnderTest.FRONTEND);
-        suite.environment().put("COGNITO_CODES_FILE", backend.emulators().cognitoCodes().toString());
+        suite.environment()
+                .put("COGNITO_CODES_FILE", backend.emulators().cognitoCodes().toString());
         // not the settings of a bin/dev that may be running in this checkout
-        suite.environment().put("CRUDDUR_STATE_DIR", LocalPaths.root().resolve("services/system-tests/target/no-state").toString());
+        suite.environment()
+                .put(
+                        "CRUDDUR_STATE_DIR",
+                        LocalPaths.root()
+                                .resolve("services/system-tests/target/no-state")
+                                .toString());
         Result result = run(List.of("node", "--test", "--test-reporter=spec", "test/contract/"), suite);
 
         assertTrue(result.exitCode() == 0, "the frontend contract suite failed:\n" + result.summary());
@@ -61,20 +71,26 @@ class ContractSuiteIT {
 
     /** Runs a command in the package folder, its output streamed to the build log. */
     private static Result run(List<String> command, ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.command(command).directory(PACKAGE.toFile()).redirectErrorStream(true).start();
+        Process process = builder.command(command)
+                .directory(PACKAGE.toFile())
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    System.out.println("[contract suite] " + line);
-                    synchronized (lines) {
-                        lines.add(line);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            System.out.println("[contract suite] " + line);
+                            synchronized (lines) {
+                                lines.add(line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process is gone
                     }
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "contract-suite-output");
+                },
+                "contract-suite-output");
         reader.start();
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cruddur.localstack.CognitoSetup;
 import com.cruddur.localstack.LocalPaths;
+import com.cruddur.localstack.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.cruddur.localstack.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,19 +43,24 @@ class DevLauncherIT {
     /** The launcher on free ports, with {@code environment} added (a workspace's variables) and {@code args}. */
     private Process launch(Path state, Map<String, String> environment, String... args) throws IOException {
         int api = Ports.freeRange(5); // the API port, and the services' four after it
-        List<String> command = new ArrayList<>(List.of("java", "-Dcruddur.root=" + ROOT, "-jar",
-                ROOT.resolve("services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Dcruddur.root=" + ROOT,
+                "-jar",
+                ROOT.resolve("services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar")
+                        .toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(state.resolve("launcher.log").toFile());
-        builder.environment().putAll(Map.of(
-                "CRUDDUR_PORT", String.valueOf(api),
-                "CRUDDUR_STATE_DIR", state.toString(),
-                "CRUDDUR_DYNAMODB_PORT", String.valueOf(Ports.free()),
-                "CRUDDUR_COGNITO_PORT", String.valueOf(Ports.free()),
-                "CRUDDUR_SQS_PORT", String.valueOf(Ports.free()),
-                "CRUDDUR_S3_PORT", String.valueOf(Ports.free())));
+        builder.environment()
+                .putAll(Map.of(
+                        "CRUDDUR_PORT", String.valueOf(api),
+                        "CRUDDUR_STATE_DIR", state.toString(),
+                        "CRUDDUR_DYNAMODB_PORT", String.valueOf(Ports.free()),
+                        "CRUDDUR_COGNITO_PORT", String.valueOf(Ports.free()),
+                        "CRUDDUR_SQS_PORT", String.valueOf(Ports.free()),
+                        "CRUDDUR_S3_PORT", String.valueOf(Ports.free())));
         builder.environment().putAll(environment);
         return builder.start();
     }
@@ -77,7 +82,8 @@ class DevLauncherIT {
 
     private static void assertAllGone(List<ProcessHandle> children) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (children.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
+        while (children.stream().anyMatch(ProcessHandle::isAlive)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(200);
         }
         assertFalse(children.stream().anyMatch(ProcessHandle::isAlive), "processes left running");
@@ -88,13 +94,20 @@ class DevLauncherIT {
         Path state = Files.createTempDirectory(ROOT.resolve("services/system-tests/target"), "dev-");
         Process launcher = launch(state);
         Properties env = awaitLocalEnv(launcher, state);
-        for (String key : List.of("CRUDDUR_API_URL", "COGNITO_ENDPOINT", "COGNITO_USER_POOL_ID", "COGNITO_CLIENT_ID",
+        for (String key : List.of(
+                "CRUDDUR_API_URL",
+                "COGNITO_ENDPOINT",
+                "COGNITO_USER_POOL_ID",
+                "COGNITO_CLIENT_ID",
                 "CRUDDUR_DEMO_PASSWORD")) {
             assertFalse(env.getProperty(key, "").isBlank(), key + " is in local.env");
         }
-        HttpResponse<String> profile = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(env.getProperty("CRUDDUR_API_URL") + "/api/users/@londo/short")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> profile = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(env.getProperty("CRUDDUR_API_URL") + "/api/users/@londo/short"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, profile.statusCode(), profile.body());
 
         List<ProcessHandle> children = launcher.descendants().toList();
@@ -110,11 +123,14 @@ class DevLauncherIT {
      * its tokens, which the services then accept, and presigns avatar uploads for the forwarded S3 port.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "Gitpod; GITPOD_WORKSPACE_URL=https://cruddur-abc123.ws-eu114.gitpod.io; https://{port}-cruddur-abc123.ws-eu114.gitpod.io",
-        "Codespaces; CODESPACES=true,CODESPACE_NAME=fluffy-space-xyz9,GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN=app.github.dev; https://fluffy-space-xyz9-{port}.app.github.dev",
-    })
-    void inAWorkspaceTheBrowserGetsTheForwardedUrls(String workspace, String variables, String forwarded) throws Exception {
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "Gitpod; GITPOD_WORKSPACE_URL=https://cruddur-abc123.ws-eu114.gitpod.io; https://{port}-cruddur-abc123.ws-eu114.gitpod.io",
+                "Codespaces; CODESPACES=true,CODESPACE_NAME=fluffy-space-xyz9,GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN=app.github.dev; https://fluffy-space-xyz9-{port}.app.github.dev",
+            })
+    void inAWorkspaceTheBrowserGetsTheForwardedUrls(String workspace, String variables, String forwarded)
+            throws Exception {
         Map<String, String> environment = new HashMap<>();
         for (String pair : variables.split(",", -1)) {
             environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -129,36 +145,62 @@ class DevLauncherIT {
             Properties env = awaitLocalEnv(launcher, state);
             URI api = URI.create(env.getProperty("CRUDDUR_API_URL"));
             String frontend = forwarded.replace("{port}", "3000");
-            String issuer = forwarded.replace("{port}", String.valueOf(cognito)) + "/" + env.getProperty("COGNITO_USER_POOL_ID");
-            assertEquals("http://localhost:" + api.getPort(), api.toString(), "scripts on the workspace use the local API");
-            assertEquals(forwarded.replace("{port}", String.valueOf(api.getPort())), env.getProperty("REACT_APP_BACKEND_URL"));
+            String issuer = forwarded.replace("{port}", String.valueOf(cognito)) + "/"
+                    + env.getProperty("COGNITO_USER_POOL_ID");
+            assertEquals(
+                    "http://localhost:" + api.getPort(), api.toString(), "scripts on the workspace use the local API");
+            assertEquals(
+                    forwarded.replace("{port}", String.valueOf(api.getPort())),
+                    env.getProperty("REACT_APP_BACKEND_URL"));
             assertEquals(frontend + ",http://localhost:3000", env.getProperty("FRONTEND_URL"));
-            assertEquals(forwarded.replace("{port}", String.valueOf(cognito)), env.getProperty("REACT_APP_COGNITO_ENDPOINT"));
+            assertEquals(
+                    forwarded.replace("{port}", String.valueOf(cognito)),
+                    env.getProperty("REACT_APP_COGNITO_ENDPOINT"));
             assertEquals(env.getProperty("REACT_APP_COGNITO_ENDPOINT"), env.getProperty("COGNITO_ENDPOINT"));
             assertEquals(issuer, env.getProperty("COGNITO_ISSUER"));
 
             // a token signed in at the emulator names the forwarded issuer, and the services accept it
             String token;
             try (CognitoSetup setup = new CognitoSetup(URI.create("http://127.0.0.1:" + cognito))) {
-                token = setup.signIn(env.getProperty("COGNITO_CLIENT_ID"), "londo@cruddur.test",
-                        env.getProperty("CRUDDUR_DEMO_PASSWORD")).accessToken();
+                token = setup.signIn(
+                                env.getProperty("COGNITO_CLIENT_ID"),
+                                "londo@cruddur.test",
+                                env.getProperty("CRUDDUR_DEMO_PASSWORD"))
+                        .accessToken();
             }
             JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
             assertEquals(issuer, claims.path("iss").asText());
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> upload = http.send(HttpRequest.newBuilder(api.resolve("/api/avatars/key_upload"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"extension\":\"png\"}")).build(),
+            HttpResponse<String> upload = http.send(
+                    HttpRequest.newBuilder(api.resolve("/api/avatars/key_upload"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"extension\":\"png\"}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, upload.statusCode(), upload.body());
-            assertTrue(new ObjectMapper().readTree(upload.body()).path("url").asText().startsWith(
-                    forwarded.replace("{port}", String.valueOf(s3)) + "/cruddur-avatars-local/avatars/"), upload.body());
+            assertTrue(
+                    new ObjectMapper()
+                            .readTree(upload.body())
+                            .path("url")
+                            .asText()
+                            .startsWith(forwarded.replace("{port}", String.valueOf(s3))
+                                    + "/cruddur-avatars-local/avatars/"),
+                    upload.body());
 
-            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(api.resolve("/api/activities/home"))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", frontend).header("Access-Control-Request-Method", "GET").build(),
+            HttpResponse<String> preflight = http.send(
+                    HttpRequest.newBuilder(api.resolve("/api/activities/home"))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", frontend)
+                            .header("Access-Control-Request-Method", "GET")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(frontend, preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+            assertEquals(
+                    frontend,
+                    preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Origin")
+                            .orElse(null),
                     "the frontend's forwarded origin is allowed");
         } finally {
             launcher.destroy();
@@ -193,7 +235,8 @@ class DevLauncherIT {
                 String[] pair = words.get(i).split("=", 2);
                 environment.put(pair[0], pair[1]);
             }
-            assertEquals(List.of("./mvnw", "quarkus:dev", "-pl", "services/messages", "-am", "-Dcruddur.dev"),
+            assertEquals(
+                    List.of("./mvnw", "quarkus:dev", "-pl", "services/messages", "-am", "-Dcruddur.dev"),
                     words.subList(i, words.size()));
             assertEquals(env.getProperty("COGNITO_USER_POOL_ID"), environment.get("COGNITO_USER_POOL_ID"));
 
@@ -203,8 +246,12 @@ class DevLauncherIT {
 
             // the printed settings, on the packaged application (quarkus:dev compiles for minutes here; the command
             // itself was tried by hand, see README)
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", LocalPaths.serviceJar(ROOT, "messages").toString())
-                    .redirectErrorStream(true).redirectOutput(state.resolve("messages.log").toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "java",
+                            "-jar",
+                            LocalPaths.serviceJar(ROOT, "messages").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(state.resolve("messages.log").toFile());
             builder.environment().putAll(environment);
             messages = builder.start();
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -230,7 +277,8 @@ class DevLauncherIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The first line of the launcher's output that starts with {@code prefix}, once it is printed. */
@@ -238,14 +286,16 @@ class DevLauncherIT {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
             Optional<String> line = Files.readAllLines(state.resolve("launcher.log")).stream()
-                    .filter(candidate -> candidate.startsWith(prefix)).findFirst();
+                    .filter(candidate -> candidate.startsWith(prefix))
+                    .findFirst();
             if (line.isPresent()) {
                 return line.get();
             }
             assertTrue(launcher.isAlive(), "the launcher died: " + Files.readString(state.resolve("launcher.log")));
             Thread.sleep(200);
         }
-        throw new AssertionError("no line starting with '" + prefix + "': " + Files.readString(state.resolve("launcher.log")));
+        throw new AssertionError(
+                "no line starting with '" + prefix + "': " + Files.readString(state.resolve("launcher.log")));
     }
 
     /** A command line split as a POSIX shell splits it, for words without expansions: spaces, single quotes. */

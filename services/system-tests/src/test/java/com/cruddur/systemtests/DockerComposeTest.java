@@ -38,17 +38,25 @@ class DockerComposeTest {
     private static final ComposeFile COMPOSE = ComposeFile.load();
     private static final Path ROOT = COMPOSE.root;
     /** Where each emulator's image listens: the images' defaults, which the file does not change. */
-    private static final Map<String, Integer> EMULATOR_PORTS = Map.of("dynamodb", 8000, "sqs", 9324, "cognito", 9229,
-            "s3", 4572);
+    private static final Map<String, Integer> EMULATOR_PORTS =
+            Map.of("dynamodb", 8000, "sqs", 9324, "cognito", 9229, "s3", 4572);
+
     private static final Pattern ENDPOINT = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
     private static final String API_HOST_PORT = "4567";
 
     @Test
     void passesTheComposeSpecificationAndOurLintRules() throws Exception {
         Path lint = ROOT.resolve("services/system-tests/compose-lint");
-        Process dclint = new ProcessBuilder("node", lint.resolve("node_modules/dclint/bin/dclint.cjs").toString(),
-                "--config", lint.resolve("dclint.json").toString(), "--formatter", "json", "--color", "false",
-                "docker-compose.yml")
+        Process dclint = new ProcessBuilder(
+                        "node",
+                        lint.resolve("node_modules/dclint/bin/dclint.cjs").toString(),
+                        "--config",
+                        lint.resolve("dclint.json").toString(),
+                        "--formatter",
+                        "json",
+                        "--color",
+                        "false",
+                        "docker-compose.yml")
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .start();
@@ -58,8 +66,9 @@ class DockerComposeTest {
         assertTrue(json >= 0, "dclint printed its JSON report: " + output);
         List<String> problems = new ArrayList<>();
         for (JsonNode file : new ObjectMapper().readTree(output.substring(json))) {
-            file.path("messages").forEach(m -> problems.add(m.path("line").asText() + ": " + m.path("rule").asText()
-                    + " " + m.path("message").asText()));
+            file.path("messages")
+                    .forEach(m -> problems.add(m.path("line").asText() + ": "
+                            + m.path("rule").asText() + " " + m.path("message").asText()));
         }
         assertEquals(List.of(), problems, "dclint (Compose specification schema, then our rules) finds nothing");
         assertEquals(0, dclint.exitValue(), output);
@@ -68,19 +77,23 @@ class DockerComposeTest {
     @Test
     void everyDeployedModuleIsBuiltFromItsOwnDockerfileWithOnlyItsPackagedApplication() throws IOException {
         for (String service : ServiceSettings.DEPLOYED) {
-            assertEquals("services/" + service, COMPOSE.buildContext(service).orElse("none"),
-                    service + "'s build context");
+            assertEquals(
+                    "services/" + service, COMPOSE.buildContext(service).orElse("none"), service + "'s build context");
             assertTrue(COMPOSE.service(service).path("image").isMissingNode(), service + " is built, not pulled");
             Path dockerfile = COMPOSE.dockerfile(service).orElseThrow();
             assertEquals(ROOT.resolve("services/" + service + "/Dockerfile"), dockerfile);
             assertTrue(Files.isRegularFile(dockerfile), dockerfile + " exists");
-            assertEquals(List.of("*", "!target/quarkus-app/*"), dockerignore(service),
+            assertEquals(
+                    List.of("*", "!target/quarkus-app/*"),
+                    dockerignore(service),
                     service + "'s build context holds only the packaged application");
             List<String> copied = Dockerfile.read(dockerfile).all("COPY");
             assertFalse(copied.isEmpty(), service + " copies its application");
             copied.forEach(copy -> assertTrue(copy.contains(" target/quarkus-app/"), service + " copies " + copy));
         }
-        assertEquals(List.of("*", "!target/local-stack-*.jar", "!target/lib/*"), dockerignore("local-stack"),
+        assertEquals(
+                List.of("*", "!target/local-stack-*.jar", "!target/lib/*"),
+                dockerignore("local-stack"),
                 "the bootstrap's build context holds only its jar and libraries");
     }
 
@@ -92,8 +105,10 @@ class DockerComposeTest {
             assertNonRoot(dockerfile);
             assertEquals(String.valueOf(port), dockerfile.last("EXPOSE"), service + " exposes its port");
             String healthcheck = dockerfile.last("HEALTHCHECK");
-            assertTrue(healthcheck.contains("/dev/tcp/127.0.0.1/" + port + " ")
-                    && healthcheck.contains("GET /q/health/ready ") && healthcheck.contains("' 200 '"),
+            assertTrue(
+                    healthcheck.contains("/dev/tcp/127.0.0.1/" + port + " ")
+                            && healthcheck.contains("GET /q/health/ready ")
+                            && healthcheck.contains("' 200 '"),
                     service + "'s health check asks for 200 from /q/health/ready on port " + port + ": " + healthcheck);
             assertEquals("[\"/opt/jboss/container/java/run/run-java.sh\"]", dockerfile.last("ENTRYPOINT"));
         }
@@ -105,17 +120,22 @@ class DockerComposeTest {
         Pattern env = Pattern.compile("([A-Z_]+)=(?:\"([^\"]*)\"|(\\S+))");
         for (String service : ServiceSettings.DEPLOYED) {
             Map<String, String> set = new HashMap<>();
-            for (String instruction : Dockerfile.read(COMPOSE.dockerfile(service).orElseThrow()).all("ENV")) {
+            for (String instruction :
+                    Dockerfile.read(COMPOSE.dockerfile(service).orElseThrow()).all("ENV")) {
                 Matcher m = env.matcher(instruction);
                 assertTrue(m.matches(), service + ": one NAME=value per ENV: " + instruction);
                 set.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
             }
-            List<String> options = new ArrayList<>(List.of(set.getOrDefault("JAVA_OPTS_APPEND", "").split(" ")));
+            List<String> options = new ArrayList<>(
+                    List.of(set.getOrDefault("JAVA_OPTS_APPEND", "").split(" ")));
             // the image's run-java.sh adds the parallel collector unless GC_CONTAINER_OPTIONS names another
-            options.addAll(List.of(set.getOrDefault("GC_CONTAINER_OPTIONS", "-XX:+UseParallelGC").split(" ")));
-            assertTrue(options.containsAll(Backend.MEMORY_OPTIONS), service + " runs " + options + ", bin/dev "
-                    + Backend.MEMORY_OPTIONS);
-            Backend.MEMORY_ENVIRONMENT.forEach((name, value) -> assertEquals(value, set.get(name), service + " " + name));
+            options.addAll(List.of(set.getOrDefault("GC_CONTAINER_OPTIONS", "-XX:+UseParallelGC")
+                    .split(" ")));
+            assertTrue(
+                    options.containsAll(Backend.MEMORY_OPTIONS),
+                    service + " runs " + options + ", bin/dev " + Backend.MEMORY_OPTIONS);
+            Backend.MEMORY_ENVIRONMENT.forEach(
+                    (name, value) -> assertEquals(value, set.get(name), service + " " + name));
         }
     }
 
@@ -135,7 +155,9 @@ class DockerComposeTest {
                 String target = dependency.getKey();
                 String condition = dependency.getValue().path("condition").asText();
                 assertTrue(COMPOSE.serviceNames().contains(target), name + " depends on " + target + ", in the file");
-                assertEquals(COMPOSE.isJob(target) ? "service_completed_successfully" : "service_healthy", condition,
+                assertEquals(
+                        COMPOSE.isJob(target) ? "service_completed_successfully" : "service_healthy",
+                        condition,
                         name + " waits for " + target + " to " + (COMPOSE.isJob(target) ? "succeed" : "be healthy"));
             });
             // whatever a service's settings point at in the file, it waits for
@@ -147,13 +169,15 @@ class DockerComposeTest {
             }
         }
         for (String service : ServiceSettings.DEPLOYED) {
-            assertTrue(COMPOSE.service(service).path("depends_on").has("bootstrap"),
+            assertTrue(
+                    COMPOSE.service(service).path("depends_on").has("bootstrap"),
                     service + " starts after the bootstrap");
         }
         for (String service : servicesOfTheRoutingTable()) {
             assertTrue(COMPOSE.service("edge").path("depends_on").has(service), "the edge starts after " + service);
         }
-        assertTrue(COMPOSE.service("demo-profiles").path("depends_on").has("edge"),
+        assertTrue(
+                COMPOSE.service("demo-profiles").path("depends_on").has("edge"),
                 "profiles are provisioned through the edge");
     }
 
@@ -161,7 +185,9 @@ class DockerComposeTest {
     void theEdgeIsTheOnlyPublishedServiceAndRoutesToEachOwnerOfTheRoutingTable() {
         int edgePort = ServiceSettings.of("edge").port();
         assertEquals(String.valueOf(edgePort), COMPOSE.environment("edge").get("QUARKUS_HTTP_PORT"));
-        assertEquals(List.of("127.0.0.1:" + API_HOST_PORT + ":" + edgePort), published("edge"),
+        assertEquals(
+                List.of("127.0.0.1:" + API_HOST_PORT + ":" + edgePort),
+                published("edge"),
                 "the API is on localhost:" + API_HOST_PORT);
 
         Map<String, String> edge = COMPOSE.environment("edge");
@@ -171,10 +197,14 @@ class DockerComposeTest {
             Map<String, String> env = COMPOSE.environment(service);
             assertEquals(String.valueOf(port), env.get("QUARKUS_HTTP_PORT"), service + "'s port");
             assertEquals(service, env.get("OTEL_SERVICE_NAME"));
-            assertEquals(List.of(String.valueOf(port)), textList(COMPOSE.service(service).path("expose")),
+            assertEquals(
+                    List.of(String.valueOf(port)),
+                    textList(COMPOSE.service(service).path("expose")),
                     service + " exposes its port");
             assertEquals(List.of(), published(service), service + " is reached through the edge only, as in AWS");
-            assertEquals("http://" + service + ":" + port, edge.get(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL"),
+            assertEquals(
+                    "http://" + service + ":" + port,
+                    edge.get(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL"),
                     "the edge routes " + service + "'s paths to its container and port");
             routed.add(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL");
         }
@@ -182,9 +212,12 @@ class DockerComposeTest {
         edgeTargets.removeIf(key -> !key.endsWith("_SERVICE_URL"));
         assertEquals(routed, edgeTargets, "the edge knows exactly the services of the routing table");
 
-        assertEquals("http://localhost:" + API_HOST_PORT, COMPOSE.environment("bootstrap").get("CRUDDUR_API_URL"),
+        assertEquals(
+                "http://localhost:" + API_HOST_PORT,
+                COMPOSE.environment("bootstrap").get("CRUDDUR_API_URL"),
                 "the API URL the bootstrap hands out is the published one");
-        assertEquals(List.of("demo-profiles", "http://edge:" + edgePort),
+        assertEquals(
+                List.of("demo-profiles", "http://edge:" + edgePort),
                 textList(COMPOSE.service("demo-profiles").path("command")));
     }
 
@@ -195,25 +228,38 @@ class DockerComposeTest {
             if (!image.isMissingNode()) {
                 assertPinned(name, image.asText());
             }
-            COMPOSE.dockerfile(name).ifPresent(dockerfile -> Dockerfile.read(dockerfile).all("FROM")
-                    .forEach(from -> assertPinned(dockerfile.toString(), from.split(" ", -1)[0])));
+            COMPOSE.dockerfile(name)
+                    .ifPresent(dockerfile -> Dockerfile.read(dockerfile)
+                            .all("FROM")
+                            .forEach(from -> assertPinned(dockerfile.toString(), from.split(" ", -1)[0])));
         }
         String pom = Files.readString(ROOT.resolve("pom.xml"));
-        Matcher elasticmq = Pattern.compile("<elasticmq.version>([^<]+)</elasticmq.version>").matcher(pom);
+        Matcher elasticmq = Pattern.compile("<elasticmq.version>([^<]+)</elasticmq.version>")
+                .matcher(pom);
         assertTrue(elasticmq.find());
-        assertEquals("softwaremill/elasticmq-native:" + elasticmq.group(1),
-                COMPOSE.service("sqs").path("image").asText(), "the SQS emulator is the ElasticMQ version bin/dev embeds");
+        assertEquals(
+                "softwaremill/elasticmq-native:" + elasticmq.group(1),
+                COMPOSE.service("sqs").path("image").asText(),
+                "the SQS emulator is the ElasticMQ version bin/dev embeds");
         // Cognito and S3 run bin/dev's scripts on the lockfile's versions, in an image built from their folder
         Path emulators = ROOT.resolve("services/local-stack/emulators");
         Dockerfile dockerfile = Dockerfile.read(emulators.resolve("Dockerfile"));
-        assertTrue(dockerfile.all("COPY").contains("package.json package-lock.json ./")
-                && dockerfile.all("RUN").stream().anyMatch(run -> run.startsWith("npm ci ")),
+        assertTrue(
+                dockerfile.all("COPY").contains("package.json package-lock.json ./")
+                        && dockerfile.all("RUN").stream().anyMatch(run -> run.startsWith("npm ci ")),
                 "the emulators' image installs the committed lockfile");
         for (String emulator : List.of("cognito", "s3")) {
-            assertEquals("services/local-stack/emulators", COMPOSE.buildContext(emulator).orElse("none"), emulator);
+            assertEquals(
+                    "services/local-stack/emulators",
+                    COMPOSE.buildContext(emulator).orElse("none"),
+                    emulator);
         }
-        assertTrue(COMPOSE.entrypoint("cognito").endsWith("exec node /emulators/cognito.js"), COMPOSE.entrypoint("cognito"));
-        assertEquals(List.of("node", "/emulators/s3.js"), textList(COMPOSE.service("s3").path("command")));
+        assertTrue(
+                COMPOSE.entrypoint("cognito").endsWith("exec node /emulators/cognito.js"),
+                COMPOSE.entrypoint("cognito"));
+        assertEquals(
+                List.of("node", "/emulators/s3.js"),
+                textList(COMPOSE.service("s3").path("command")));
     }
 
     @Test
@@ -229,9 +275,13 @@ class DockerComposeTest {
         Map<String, String> bootstrap = COMPOSE.environment("bootstrap");
         assertEquals(expected.get("AWS_ENDPOINT_URL_SQS"), bootstrap.get("AWS_ENDPOINT_URL_SQS"));
         assertEquals(expected.get("COGNITO_ENDPOINT"), bootstrap.get("COGNITO_ENDPOINT"));
-        assertEquals(expected.get("COGNITO_ENDPOINT"), COMPOSE.environment("demo-profiles").get("COGNITO_ENDPOINT"));
+        assertEquals(
+                expected.get("COGNITO_ENDPOINT"),
+                COMPOSE.environment("demo-profiles").get("COGNITO_ENDPOINT"));
         EMULATOR_PORTS.forEach((emulator, port) -> {
-            assertEquals(List.of("127.0.0.1:" + port + ":" + port), published(emulator),
+            assertEquals(
+                    List.of("127.0.0.1:" + port + ":" + port),
+                    published(emulator),
                     emulator + " is published on this machine only, at its usual port");
             assertFalse(COMPOSE.environment(emulator).containsKey("PORT"), emulator + " listens on its image's port");
         });
@@ -240,9 +290,11 @@ class DockerComposeTest {
         String issuerDomain = COMPOSE.environment("cognito").get("COGNITO_ISSUER_DOMAIN");
         assertEquals("http://localhost:" + EMULATOR_PORTS.get("cognito"), issuerDomain);
         assertEquals(issuerDomain, bootstrap.get("COGNITO_ISSUER_DOMAIN"));
-        assertTrue(COMPOSE.entrypoint("cognito").contains("\"IssuerDomain\":\"%s\"")
-                // $$ is Compose's escape: a single $ would be replaced by the host's variable when the file is read
-                && COMPOSE.entrypoint("cognito").contains("\"$$COGNITO_ISSUER_DOMAIN\""),
+        assertTrue(
+                COMPOSE.entrypoint("cognito").contains("\"IssuerDomain\":\"%s\"")
+                        // $$ is Compose's escape: a single $ would be replaced by the host's variable when the file is
+                        // read
+                        && COMPOSE.entrypoint("cognito").contains("\"$$COGNITO_ISSUER_DOMAIN\""),
                 "cognito-local is configured with that issuer domain: " + COMPOSE.entrypoint("cognito"));
     }
 
@@ -255,16 +307,21 @@ class DockerComposeTest {
         assertEquals(List.of(volume, dir, "rw"), List.of(bootstrapVolumes.get(0)));
         assertTrue(COMPOSE.tree.path("volumes").has(volume), volume + " is a named volume");
         for (String service : ServiceSettings.DEPLOYED) {
-            assertEquals(List.of(List.of(volume, dir, "ro")), COMPOSE.volumes(service).stream().map(List::of).toList(),
+            assertEquals(
+                    List.of(List.of(volume, dir, "ro")),
+                    COMPOSE.volumes(service).stream().map(List::of).toList(),
                     service + " reads the bootstrap's folder");
             String entrypoint = COMPOSE.entrypoint(service);
-            assertTrue(entrypoint.contains("set -a && . " + dir + "/" + BootstrapMain.SERVICES_ENV + " && set +a"),
+            assertTrue(
+                    entrypoint.contains("set -a && . " + dir + "/" + BootstrapMain.SERVICES_ENV + " && set +a"),
                     service + " exports every setting of " + BootstrapMain.SERVICES_ENV + ": " + entrypoint);
             Dockerfile dockerfile = Dockerfile.read(COMPOSE.dockerfile(service).orElseThrow());
-            assertTrue(entrypoint.endsWith("exec " + dockerfile.last("ENTRYPOINT").replaceAll("[\\[\\]\"]", "")),
+            assertTrue(
+                    entrypoint.endsWith("exec " + dockerfile.last("ENTRYPOINT").replaceAll("[\\[\\]\"]", "")),
                     service + " then runs what its image would run");
         }
-        assertEquals(List.of(List.of(volume, dir, "ro")),
+        assertEquals(
+                List.of(List.of(volume, dir, "ro")),
                 COMPOSE.volumes("demo-profiles").stream().map(List::of).toList());
         // the bootstrap's image makes the folder its non-root user's, so the volume is writable to it
         assertTrue(Dockerfile.read(COMPOSE.dockerfile("bootstrap").orElseThrow()).all("RUN").stream()
@@ -278,7 +335,9 @@ class DockerComposeTest {
 
     private static List<String> dockerignore(String module) throws IOException {
         return Files.readAllLines(ROOT.resolve("services").resolve(module).resolve(".dockerignore")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static Set<String> servicesOfTheRoutingTable() {
@@ -307,7 +366,8 @@ class DockerComposeTest {
             return true;
         }
         return COMPOSE.dockerfile(service)
-                .map(dockerfile -> !Dockerfile.read(dockerfile).last("HEALTHCHECK").equals("NONE"))
+                .map(dockerfile ->
+                        !Dockerfile.read(dockerfile).last("HEALTHCHECK").equals("NONE"))
                 .orElse(false);
     }
 

@@ -11,8 +11,7 @@ import java.util.Locale;
 /** A Dockerfile's instructions: comments dropped, continued lines joined, each as keyword and arguments. */
 record Dockerfile(Path path, List<Instruction> instructions) {
 
-    record Instruction(String keyword, String arguments) {
-    }
+    record Instruction(String keyword, String arguments) {}
 
     static Dockerfile read(Path path) {
         List<Instruction> instructions = new ArrayList<>();
@@ -31,7 +30,8 @@ record Dockerfile(Path path, List<Instruction> instructions) {
                 String text = pending.toString().strip();
                 pending.setLength(0);
                 int space = text.indexOf(' ');
-                instructions.add(new Instruction(text.substring(0, space).toUpperCase(Locale.ROOT),
+                instructions.add(new Instruction(
+                        text.substring(0, space).toUpperCase(Locale.ROOT),
                         text.substring(space + 1).strip()));
             }
         } catch (IOException e) {
@@ -41,7 +41,10 @@ record Dockerfile(Path path, List<Instruction> instructions) {
     }
 
     List<String> all(String keyword) {
-        return instructions.stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::arguments).toList();
+        return instructions.stream()
+                .filter(i -> i.keyword().equals(keyword))
+                .map(Instruction::arguments)
+                .toList();
     }
 
     /** The last instruction of a kind: the one in force in the image. */

@@ -28,15 +28,16 @@ import org.junit.jupiter.api.Test;
 class DynamoDbEmulatorHangUpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static Emulators emulators;
 
     @BeforeAll
     static void start() {
         Path root = LocalPaths.root();
-        emulators = Emulators.start(root, Emulators.Ports.anyFree(),
-                root.resolve("services/system-tests/target/emulator-logs/hang-up"));
+        emulators = Emulators.start(
+                root, Emulators.Ports.anyFree(), root.resolve("services/system-tests/target/emulator-logs/hang-up"));
     }
 
     @AfterAll
@@ -53,8 +54,9 @@ class DynamoDbEmulatorHangUpTest {
             OutputStream out = socket.getOutputStream();
             // the headers promise a body that never comes: the request is still open when the socket closes
             out.write(("POST / HTTP/1.1\r\nHost: " + endpoint.getAuthority() + "\r\n"
-                    + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"Lim").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                            + "Content-Length: 100\r\n\r\n{\"Lim")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
 
@@ -75,8 +77,10 @@ class DynamoDbEmulatorHangUpTest {
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
                 // dynalite checks that a request is signed, not the signature
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
+                                + "SignedHeaders=host, Signature=0")
                 .header("X-Amz-Date", "20260101T000000Z")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build();

@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 class NotificationsThroughEdgeIT {
 
     private static List<String> notified(String handle, String kind) {
-        JsonPath page = Browser.as(handle).get("/api/activities/notifications?limit=100").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath page = Browser.as(handle)
+                .get("/api/activities/notifications?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return page.getList("findAll { it.kind == '" + kind + "' }.uuid", String.class);
     }
 
@@ -29,13 +33,23 @@ class NotificationsThroughEdgeIT {
     }
 
     private static String crud(String handle, String message) {
-        return Browser.as(handle).body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(200).extract().path("uuid");
+        return Browser.as(handle)
+                .body(Map.of("message", message, "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     private static String reply(String handle, String crud, String message) {
-        return Browser.as(handle).body(Map.of("message", message)).post("/api/activities/" + crud + "/reply")
-                .then().statusCode(200).extract().path("uuid");
+        return Browser.as(handle)
+                .body(Map.of("message", message))
+                .post("/api/activities/" + crud + "/reply")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     @Test
@@ -45,7 +59,8 @@ class NotificationsThroughEdgeIT {
         Browser.preflight("GET", "/api/activities/notifications");
         eventually(() -> notified("andrewbrown", "reply").contains(reply), 20);
         eventually(() -> notified("londo", "mention").contains(reply), 20);
-        assertTrue(!notified("bayko", "reply").contains(reply) && !notified("bayko", "mention").contains(reply));
+        assertTrue(!notified("bayko", "reply").contains(reply)
+                && !notified("bayko", "mention").contains(reply));
         Browser.as("andrewbrown").get("/api/notifications/unread_count").then().statusCode(200);
     }
 
@@ -62,8 +77,10 @@ class NotificationsThroughEdgeIT {
         } finally {
             SystemUnderTest.backend().startService("notifications");
         }
-        eventually(() -> notified("altbrown", "reply").containsAll(List.of(first, second))
-                && notified("altbrown", "like").contains(crud), 60);
+        eventually(
+                () -> notified("altbrown", "reply").containsAll(List.of(first, second))
+                        && notified("altbrown", "like").contains(crud),
+                60);
         List<String> replies = notified("altbrown", "reply");
         assertEquals(1, Collections.frequency(replies, first));
         assertEquals(1, Collections.frequency(replies, second));

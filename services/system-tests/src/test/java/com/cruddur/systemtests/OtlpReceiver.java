@@ -18,8 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class OtlpReceiver {
 
     /** One span as received. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name) {
-    }
+    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name) {}
 
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final HttpServer server;

@@ -20,16 +20,19 @@ class ProductionLogsIT {
     @Test
     void aPackagedServiceLogsJsonLines() throws Exception {
         Path root = LocalPaths.root();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", LocalPaths.serviceJar(root, "users").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java", "-jar", LocalPaths.serviceJar(root, "users").toString())
                 .redirectErrorStream(true);
-        builder.environment().putAll(Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(Ports.free()),
-                "COGNITO_USER_POOL_ID", "us-east-1_example",
-                "COGNITO_CLIENT_ID", "example",
-                "FRONTEND_URL", "http://localhost:3000",
-                "AVATARS_BUCKET", "example"));
+        builder.environment()
+                .putAll(Map.of(
+                        "QUARKUS_HTTP_PORT", String.valueOf(Ports.free()),
+                        "COGNITO_USER_POOL_ID", "us-east-1_example",
+                        "COGNITO_CLIENT_ID", "example",
+                        "FRONTEND_URL", "http://localhost:3000",
+                        "AVATARS_BUCKET", "example"));
         Process service = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
             Instant deadline = Instant.now().plusSeconds(30);
             String line;
             while ((line = out.readLine()) != null && Instant.now().isBefore(deadline)) {

@@ -60,11 +60,22 @@ class ReadPathIT {
 
     private static User newUser(String name) {
         String handle = "reader" + UUID.randomUUID().toString().substring(0, 8);
-        try (CognitoSetup cognito = new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
-            String sub = cognito.createUser(SystemUnderTest.backend().pool(), handle + "@example.com", handle, name,
+        try (CognitoSetup cognito =
+                new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
+            String sub = cognito.createUser(
+                    SystemUnderTest.backend().pool(),
+                    handle + "@example.com",
+                    handle,
+                    name,
                     SystemUnderTest.password());
-            return new User(handle, sub, cognito.signIn(SystemUnderTest.backend().pool(), handle + "@example.com",
-                    SystemUnderTest.password()).accessToken());
+            return new User(
+                    handle,
+                    sub,
+                    cognito.signIn(
+                                    SystemUnderTest.backend().pool(),
+                                    handle + "@example.com",
+                                    SystemUnderTest.password())
+                            .accessToken());
         }
     }
 
@@ -77,8 +88,12 @@ class ReadPathIT {
     }
 
     private static String crud(RequestSpecification author, String message) {
-        return author.body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(200).extract().path("uuid");
+        return author.body(Map.of("message", message, "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     private static String crud(String demoUser, String message) {
@@ -86,8 +101,12 @@ class ReadPathIT {
     }
 
     private static String reply(RequestSpecification author, String crud, String message) {
-        return author.body(Map.of("message", message)).post("/api/activities/" + crud + "/reply")
-                .then().statusCode(200).extract().path("uuid");
+        return author.body(Map.of("message", message))
+                .post("/api/activities/" + crud + "/reply")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     private static String displayNameIn(JsonPath list, String uuid) {
@@ -122,38 +141,84 @@ class ReadPathIT {
         User user = newUser("Before Rename");
         String crud = crud(user.browser(), "my name is about to change");
         String reply = reply(user.browser(), crud("bayko", "tell me your name"), "I will, soon");
-        user.browser().body(Map.of("message", "hello from me", "handle", "bayko")).post("/api/messages")
-                .then().statusCode(200);
-        eventually(() -> Browser.as("bayko").get("/api/activities/notifications?limit=100").then().statusCode(200)
-                .extract().jsonPath().getList("uuid").contains(reply), 30);
+        user.browser()
+                .body(Map.of("message", "hello from me", "handle", "bayko"))
+                .post("/api/messages")
+                .then()
+                .statusCode(200);
+        eventually(
+                () -> Browser.as("bayko")
+                        .get("/api/activities/notifications?limit=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("uuid")
+                        .contains(reply),
+                30);
         // both instances have read (and, before this change, cached) the old profile
         for (RequestSpecification activities : List.of(Browser.anonymous(), direct(second))) {
-            assertEquals("Before Rename", displayNameIn(activities.get("/api/activities/home").then().statusCode(200)
-                    .extract().jsonPath(), crud));
+            assertEquals(
+                    "Before Rename",
+                    displayNameIn(
+                            activities
+                                    .get("/api/activities/home")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath(),
+                            crud));
             activities.get("/api/activities/@" + user.handle()).then().statusCode(200);
         }
         Browser.as("bayko").get("/api/message_groups").then().statusCode(200);
 
-        user.browser().body(Map.of("display_name", "After Rename", "bio", "renamed just now"))
-                .put("/api/profile/update").then().statusCode(200);
+        user.browser()
+                .body(Map.of("display_name", "After Rename", "bio", "renamed just now"))
+                .put("/api/profile/update")
+                .then()
+                .statusCode(200);
 
-        eventually(() -> {
-            for (RequestSpecification activities : List.of(Browser.anonymous(), direct(second))) {
-                JsonPath profile = activities.get("/api/activities/@" + user.handle()).then().statusCode(200)
-                        .extract().jsonPath();
-                if (!"After Rename".equals(profile.getString("profile.display_name"))
-                        || !"renamed just now".equals(profile.getString("profile.bio"))
-                        || !"After Rename".equals(displayNameIn(activities.get("/api/activities/home").then()
-                                .statusCode(200).extract().jsonPath(), crud))) {
-                    return false;
-                }
-            }
-            JsonPath groups = Browser.as("bayko").get("/api/message_groups").then().statusCode(200).extract().jsonPath();
-            JsonPath notifications = Browser.as("bayko").get("/api/activities/notifications?limit=100").then()
-                    .statusCode(200).extract().jsonPath();
-            return "After Rename".equals(groups.getString("find { it.handle == '" + user.handle() + "' }.display_name"))
-                    && "After Rename".equals(displayNameIn(notifications, reply));
-        }, 1);
+        eventually(
+                () -> {
+                    for (RequestSpecification activities : List.of(Browser.anonymous(), direct(second))) {
+                        JsonPath profile = activities
+                                .get("/api/activities/@" + user.handle())
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath();
+                        if (!"After Rename".equals(profile.getString("profile.display_name"))
+                                || !"renamed just now".equals(profile.getString("profile.bio"))
+                                || !"After Rename"
+                                        .equals(displayNameIn(
+                                                activities
+                                                        .get("/api/activities/home")
+                                                        .then()
+                                                        .statusCode(200)
+                                                        .extract()
+                                                        .jsonPath(),
+                                                crud))) {
+                            return false;
+                        }
+                    }
+                    JsonPath groups = Browser.as("bayko")
+                            .get("/api/message_groups")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    JsonPath notifications = Browser.as("bayko")
+                            .get("/api/activities/notifications?limit=100")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath();
+                    return "After Rename"
+                                    .equals(groups.getString(
+                                            "find { it.handle == '" + user.handle() + "' }.display_name"))
+                            && "After Rename".equals(displayNameIn(notifications, reply));
+                },
+                1);
     }
 
     @Test
@@ -162,16 +227,36 @@ class ReadPathIT {
         URI second = secondActivities();
         String crud = crud("andrewbrown", "still here when users is not");
         String reply = reply(Browser.as("londo"), crud, "me too");
-        Browser.as("bayko").body(Map.of("message", "are you there?", "handle", "andrewbrown")).post("/api/messages")
-                .then().statusCode(200);
-        eventually(() -> Browser.as("andrewbrown").get("/api/activities/notifications?limit=100").then().statusCode(200)
-                .extract().jsonPath().getList("uuid").contains(reply), 30);
+        Browser.as("bayko")
+                .body(Map.of("message", "are you there?", "handle", "andrewbrown"))
+                .post("/api/messages")
+                .then()
+                .statusCode(200);
+        eventually(
+                () -> Browser.as("andrewbrown")
+                        .get("/api/activities/notifications?limit=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("uuid")
+                        .contains(reply),
+                30);
         // a crud that only the other instance has rendered: its author is new to the edge's instance
-        String stranger = crud(direct(second).header("Authorization", "Bearer " + newUser("Stranger").token()),
+        String stranger = crud(
+                direct(second)
+                        .header("Authorization", "Bearer " + newUser("Stranger").token()),
                 "known to one instance only");
-        String name = Browser.anonymous().get("/api/activities/@andrewbrown").then().statusCode(200)
-                .extract().path("profile.display_name");
-        Browser.anonymous().get("/api/activities/@andrewbrown/status/" + crud).then().statusCode(200);
+        String name = Browser.anonymous()
+                .get("/api/activities/@andrewbrown")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("profile.display_name");
+        Browser.anonymous()
+                .get("/api/activities/@andrewbrown/status/" + crud)
+                .then()
+                .statusCode(200);
         Browser.as("andrewbrown").get("/api/message_groups").then().statusCode(200);
 
         SystemUnderTest.backend().stopService("users");
@@ -179,16 +264,29 @@ class ReadPathIT {
             // past the circuit breaker's delay (5 s), and past what a profile cache would have kept
             Instant until = Instant.now().plusSeconds(8);
             do {
-                JsonPath home = Browser.as("bayko").get("/api/activities/home?limit=100").then().statusCode(200)
-                        .extract().jsonPath();
+                JsonPath home = Browser.as("bayko")
+                        .get("/api/activities/home?limit=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 assertEquals(name, displayNameIn(home, crud), "last known authors are shown");
                 assertFalse(home.getList("uuid").contains(stranger), "an author never seen is left out");
                 Browser.anonymous().get("/api/activities/@andrewbrown").then().statusCode(200);
                 // signed in, the page also asks whether the caller follows: unanswered, it says not
                 Browser.as("bayko").get("/api/activities/@andrewbrown").then().statusCode(200);
-                Browser.anonymous().get("/api/activities/@andrewbrown/status/" + crud).then().statusCode(200);
-                Browser.as("andrewbrown").get("/api/activities/notifications").then().statusCode(200);
-                Browser.as("andrewbrown").get("/api/notifications/unread_count").then().statusCode(200);
+                Browser.anonymous()
+                        .get("/api/activities/@andrewbrown/status/" + crud)
+                        .then()
+                        .statusCode(200);
+                Browser.as("andrewbrown")
+                        .get("/api/activities/notifications")
+                        .then()
+                        .statusCode(200);
+                Browser.as("andrewbrown")
+                        .get("/api/notifications/unread_count")
+                        .then()
+                        .statusCode(200);
                 Browser.as("andrewbrown").get("/api/message_groups").then().statusCode(200);
             } while (Instant.now().isBefore(until));
         } finally {
@@ -203,9 +301,14 @@ class ReadPathIT {
      */
     private static void awaitUsersServiceAskedAgain() throws InterruptedException {
         String nobody = "nobody" + UUID.randomUUID().toString().substring(0, 8);
-        eventually(() -> Browser.anonymous().get("/api/activities/@" + nobody).statusCode() == 404
-                && Browser.as("bayko").body(Map.of("message", "anyone?", "handle", nobody)).post("/api/messages")
-                        .statusCode() == 422, 30);
+        eventually(
+                () -> Browser.anonymous().get("/api/activities/@" + nobody).statusCode() == 404
+                        && Browser.as("bayko")
+                                        .body(Map.of("message", "anyone?", "handle", nobody))
+                                        .post("/api/messages")
+                                        .statusCode()
+                                == 422,
+                30);
     }
 
     @Test
@@ -219,7 +322,12 @@ class ReadPathIT {
         String next = "/api/activities/@altbrown/status/" + crud;
         int pages = 0;
         while (next != null) {
-            Response page = Browser.anonymous().get(next).then().statusCode(200).extract().response();
+            Response page = Browser.anonymous()
+                    .get(next)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .response();
             assertEquals(crud, page.jsonPath().getString("activity.uuid"), "every page carries the crud");
             List<String> uuids = page.jsonPath().getList("replies.uuid");
             assertTrue(uuids.size() == 20 || nextLink(page) == null, "a full page unless it is the last");
@@ -229,9 +337,19 @@ class ReadPathIT {
         }
         assertEquals(13, pages);
         assertEquals(replies, seen, "every reply once, oldest first");
-        assertEquals(100, Browser.anonymous().get("/api/activities/@altbrown/status/" + crud + "?limit=100").then()
-                .statusCode(200).extract().jsonPath().getList("replies").size());
-        direct(SystemUnderTest.backend().api()).get("/api/activities/@altbrown/status/" + crud + "?limit=101").then()
+        assertEquals(
+                100,
+                Browser.anonymous()
+                        .get("/api/activities/@altbrown/status/" + crud + "?limit=100")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("replies")
+                        .size());
+        direct(SystemUnderTest.backend().api())
+                .get("/api/activities/@altbrown/status/" + crud + "?limit=101")
+                .then()
                 .statusCode(422); // not through Browser: its contract check refuses to send an out-of-range limit
     }
 
@@ -243,21 +361,36 @@ class ReadPathIT {
         String mention = crud(Browser.as("londo"), "hello @" + me.handle());
         Browser.as("bayko").post("/api/activities/" + crud + "/like").then().statusCode(200);
         Browser.as("londo").post("/api/activities/" + crud + "/repost").then().statusCode(200);
-        Browser.as("bayko").body(Map.of("message", "a message", "handle", me.handle())).post("/api/messages")
-                .then().statusCode(200);
-        eventually(() -> {
-            List<Map<String, Object>> items = all(me.browser(), "/api/activities/notifications");
-            return items.stream().map(i -> i.get("kind")).distinct().count() == 4;
-        }, 30);
+        Browser.as("bayko")
+                .body(Map.of("message", "a message", "handle", me.handle()))
+                .post("/api/messages")
+                .then()
+                .statusCode(200);
+        eventually(
+                () -> {
+                    List<Map<String, Object>> items = all(me.browser(), "/api/activities/notifications");
+                    return items.stream().map(i -> i.get("kind")).distinct().count() == 4;
+                },
+                30);
         List<Map<String, Object>> items = all(me.browser(), "/api/activities/notifications");
-        assertEquals(List.of("repost", "like", "mention", "reply"), items.stream().map(i -> i.get("kind")).toList(),
+        assertEquals(
+                List.of("repost", "like", "mention", "reply"),
+                items.stream().map(i -> i.get("kind")).toList(),
                 "message notifications are not listed: no crud page shows a message");
-        assertEquals(List.of(crud, crud, mention, reply), items.stream().map(i -> i.get("uuid")).toList());
-        assertEquals(List.of("londo", "bayko", "londo", "bayko"), items.stream().map(i -> i.get("actor_handle")).toList());
+        assertEquals(
+                List.of(crud, crud, mention, reply),
+                items.stream().map(i -> i.get("uuid")).toList());
+        assertEquals(
+                List.of("londo", "bayko", "londo", "bayko"),
+                items.stream().map(i -> i.get("actor_handle")).toList());
         for (Map<String, Object> item : items) {
             // the link the React frontend builds for an item of its notifications feed
-            JsonPath page = me.browser().get("/api/activities/@" + item.get("handle") + "/status/" + item.get("uuid"))
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath page = me.browser()
+                    .get("/api/activities/@" + item.get("handle") + "/status/" + item.get("uuid"))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(item.get("uuid"), page.getString("activity.uuid"));
             assertEquals(item.get("message"), page.getString("activity.message"));
             assertEquals(item.get("handle"), page.getString("activity.handle"));
@@ -267,16 +400,22 @@ class ReadPathIT {
     /** An event as the activities service publishes it, straight onto the queue. */
     private static void publish(String type, String actorSub, String recipientSub, String activity, String message) {
         String now = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
-        String body = String.format("{\"id\":\"%s\",\"type\":\"%s\",\"schema_version\":1,\"time\":\"%s\","
-                + "\"actor_sub\":\"%s\",\"recipient_sub\":\"%s\",\"subject\":{\"activity_uuid\":\"%s\","
-                + "\"message\":\"%s\",\"created_at\":\"%s\",\"replies_count\":0,\"reposts_count\":0,"
-                + "\"likes_count\":0}}", UUID.randomUUID(), type, now, actorSub, recipientSub, activity, message, now);
-        try (SqsClient sqs = SqsClient.builder().endpointOverride(SystemUnderTest.backend().emulators().sqs())
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(Instant.now());
+        String body = String.format(
+                "{\"id\":\"%s\",\"type\":\"%s\",\"schema_version\":1,\"time\":\"%s\","
+                        + "\"actor_sub\":\"%s\",\"recipient_sub\":\"%s\",\"subject\":{\"activity_uuid\":\"%s\","
+                        + "\"message\":\"%s\",\"created_at\":\"%s\",\"replies_count\":0,\"reposts_count\":0,"
+                        + "\"likes_count\":0}}",
+                UUID.randomUUID(), type, now, actorSub, recipientSub, activity, message, now);
+        try (SqsClient sqs = SqsClient.builder()
+                .endpointOverride(SystemUnderTest.backend().emulators().sqs())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
-            sqs.sendMessage(r -> r.queueUrl(SystemUnderTest.backend().queues().queue()).messageBody(body));
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            sqs.sendMessage(
+                    r -> r.queueUrl(SystemUnderTest.backend().queues().queue()).messageBody(body));
         }
     }
 
@@ -285,24 +424,45 @@ class ReadPathIT {
         User me = newUser("Counter");
         String crud = crud(me.browser(), "count on me");
         // a reply by someone the users service does not know (a deleted user): the list leaves it out
-        publish("activity.replied", UUID.randomUUID().toString(), me.sub(), UUID.randomUUID().toString(), "from nobody");
+        publish(
+                "activity.replied",
+                UUID.randomUUID().toString(),
+                me.sub(),
+                UUID.randomUUID().toString(),
+                "from nobody");
         reply(Browser.as("bayko"), crud, "one");
         Browser.as("londo").post("/api/activities/" + crud + "/like").then().statusCode(200);
-        Browser.as("londo").body(Map.of("message", "not a crud", "handle", me.handle())).post("/api/messages")
-                .then().statusCode(200);
+        Browser.as("londo")
+                .body(Map.of("message", "not a crud", "handle", me.handle()))
+                .post("/api/messages")
+                .then()
+                .statusCode(200);
         eventually(() -> all(me.browser(), "/api/activities/notifications").size() == 2, 30);
         long unreadInList = all(me.browser(), "/api/activities/notifications").stream()
-                .filter(i -> Boolean.FALSE.equals(i.get("read"))).count();
+                .filter(i -> Boolean.FALSE.equals(i.get("read")))
+                .count();
         assertEquals(2, unreadInList);
-        assertEquals(unreadInList, me.browser().get("/api/notifications/unread_count").then().statusCode(200)
-                .extract().<Number>path("unread").longValue());
+        assertEquals(
+                unreadInList,
+                me.browser()
+                        .get("/api/notifications/unread_count")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .<Number>path("unread")
+                        .longValue());
     }
 
     @Test
     void anAnonymousLookupOfAnUnconfirmedSignUpsHandleProvisionsNothing() {
         String handle = "unconfirmed" + UUID.randomUUID().toString().substring(0, 8);
-        try (CognitoSetup cognito = new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
-            cognito.signUp(SystemUnderTest.backend().pool(), handle + "@example.com", handle, "Not Yet",
+        try (CognitoSetup cognito =
+                new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
+            cognito.signUp(
+                    SystemUnderTest.backend().pool(),
+                    handle + "@example.com",
+                    handle,
+                    "Not Yet",
                     SystemUnderTest.password());
         }
         Browser.anonymous().get("/api/activities/@" + handle).then().statusCode(404);

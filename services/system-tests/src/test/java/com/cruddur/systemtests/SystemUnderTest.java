@@ -22,24 +22,33 @@ final class SystemUnderTest {
     private static OtlpReceiver traces;
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    private SystemUnderTest() {
-    }
+    private SystemUnderTest() {}
 
     static synchronized Backend backend() {
         if (backend == null) {
             Path root = LocalPaths.root();
             traces = new OtlpReceiver();
-            backend = Backend.start(root, new Backend.Options(0, 0, Emulators.Ports.anyFree(), FRONTEND, PASSWORD,
-                    root.resolve("services/system-tests/target/system-logs"), Map.of(
-                            "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
-                            "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                            "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
-                            // the old publisher's give-up, shortened (WritePathFaultsIT); the outbox relay never gives up
-                            "CRUDDUR_EVENTS_RETRY_FOR", "2s",
-                            // the system tests write and read much faster than a person, all from one address, as the
-                            // same demo users; the contract suite meets these limits on purpose, at its end
-                            "CRUDDUR_RATE_LIMIT_WRITES", "300",
-                            "CRUDDUR_RATE_LIMIT_READS", "3000")));
+            backend = Backend.start(
+                    root,
+                    new Backend.Options(
+                            0,
+                            0,
+                            Emulators.Ports.anyFree(),
+                            FRONTEND,
+                            PASSWORD,
+                            root.resolve("services/system-tests/target/system-logs"),
+                            Map.of(
+                                    "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                                    "QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                                    "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms",
+                                    // the old publisher's give-up, shortened (WritePathFaultsIT); the outbox relay
+                                    // never gives up
+                                    "CRUDDUR_EVENTS_RETRY_FOR", "2s",
+                                    // the system tests write and read much faster than a person, all from one address,
+                                    // as the
+                                    // same demo users; the contract suite meets these limits on purpose, at its end
+                                    "CRUDDUR_RATE_LIMIT_WRITES", "300",
+                                    "CRUDDUR_RATE_LIMIT_READS", "3000")));
             Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "system-under-test-stop"));
         }
         return backend;
@@ -74,7 +83,8 @@ final class SystemUnderTest {
     static String accessToken(String handle) {
         return TOKENS.computeIfAbsent(handle, h -> {
             try (CognitoSetup cognito = new CognitoSetup(backend().emulators().cognito())) {
-                return cognito.signIn(backend().pool(), DemoUser.named(h).email(), PASSWORD).accessToken();
+                return cognito.signIn(backend().pool(), DemoUser.named(h).email(), PASSWORD)
+                        .accessToken();
             }
         });
     }

@@ -20,12 +20,24 @@ class TracingThroughEdgeIT {
         // profile: posting caches the author by sub, for the post's own response, but not by handle)
         String handle = "tracer" + UUID.randomUUID().toString().substring(0, 8);
         String token;
-        try (CognitoSetup cognito = new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
-            cognito.createUser(SystemUnderTest.backend().pool(), handle + "@cruddur.test", handle, "Tracer", SystemUnderTest.password());
-            token = cognito.signIn(SystemUnderTest.backend().pool(), handle + "@cruddur.test", SystemUnderTest.password()).accessToken();
+        try (CognitoSetup cognito =
+                new CognitoSetup(SystemUnderTest.backend().emulators().cognito())) {
+            cognito.createUser(
+                    SystemUnderTest.backend().pool(),
+                    handle + "@cruddur.test",
+                    handle,
+                    "Tracer",
+                    SystemUnderTest.password());
+            token = cognito.signIn(
+                            SystemUnderTest.backend().pool(), handle + "@cruddur.test", SystemUnderTest.password())
+                    .accessToken();
         }
-        Browser.anonymous().header("Authorization", "Bearer " + token)
-                .body(Map.of("message", "follow me", "ttl", "1-day")).post("/api/activities").then().statusCode(200);
+        Browser.anonymous()
+                .header("Authorization", "Bearer " + token)
+                .body(Map.of("message", "follow me", "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(200);
         Browser.anonymous().get("/api/activities/@" + handle).then().statusCode(200);
 
         Instant deadline = Instant.now().plusSeconds(20);
@@ -35,14 +47,24 @@ class TracingThroughEdgeIT {
                 if (!home.service().equals("activities") || !home.name().equals("GET /api/activities/@{handle}")) {
                     continue;
                 }
-                List<OtlpReceiver.ReceivedSpan> trace = spans.stream().filter(s -> s.traceId().equals(home.traceId())).toList();
-                Set<String> services = trace.stream().map(OtlpReceiver.ReceivedSpan::service).collect(Collectors.toSet());
-                Set<String> names = trace.stream().map(OtlpReceiver.ReceivedSpan::name).collect(Collectors.toSet());
-                if (services.containsAll(Set.of("edge", "activities", "users")) && names.contains("DynamoDb.Query")
+                List<OtlpReceiver.ReceivedSpan> trace = spans.stream()
+                        .filter(s -> s.traceId().equals(home.traceId()))
+                        .toList();
+                Set<String> services =
+                        trace.stream().map(OtlpReceiver.ReceivedSpan::service).collect(Collectors.toSet());
+                Set<String> names =
+                        trace.stream().map(OtlpReceiver.ReceivedSpan::name).collect(Collectors.toSet());
+                if (services.containsAll(Set.of("edge", "activities", "users"))
+                        && names.contains("DynamoDb.Query")
                         && names.contains("cache get")) {
-                    Set<String> ids = trace.stream().map(OtlpReceiver.ReceivedSpan::spanId).collect(Collectors.toSet());
-                    assertTrue(trace.stream().filter(s -> !s.service().equals("edge"))
-                            .allMatch(s -> ids.contains(s.parentSpanId())), "every service span hangs off the edge's: " + trace);
+                    Set<String> ids = trace.stream()
+                            .map(OtlpReceiver.ReceivedSpan::spanId)
+                            .collect(Collectors.toSet());
+                    assertTrue(
+                            trace.stream()
+                                    .filter(s -> !s.service().equals("edge"))
+                                    .allMatch(s -> ids.contains(s.parentSpanId())),
+                            "every service span hangs off the edge's: " + trace);
                     return;
                 }
             }

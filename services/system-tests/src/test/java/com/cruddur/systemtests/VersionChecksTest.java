@@ -28,8 +28,7 @@ class VersionChecksTest {
     @TempDir
     Path fakes;
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 
     /** Puts a {@code java} and a {@code node} that print these versions, as the real ones do, first on the PATH. */
     private void fake(String javaVersion, String nodeVersion) throws IOException {
@@ -44,7 +43,8 @@ class VersionChecksTest {
     }
 
     private Run run(List<String> command, boolean fakesFirst) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         String path = System.getenv("PATH");
         builder.environment().put("PATH", fakesFirst ? fakes + ":" + path : path);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -56,13 +56,15 @@ class VersionChecksTest {
     }
 
     @ParameterizedTest(name = "{0} and node {1}: refused")
-    @CsvSource(delimiter = ';', value = {
-        "java version \"1.8.0_292\"; v22.12.0; Cruddur needs a JDK 17 or newer, but java is 1.8.0_292: install a JDK 17+ (e.g. Temurin 17 or 21) (README, Two commands).",
-        "openjdk version \"11.0.2\" 2019-01-15; v22.12.0; Cruddur needs a JDK 17 or newer, but java is 11.0.2: install a JDK 17+ (e.g. Temurin 17 or 21) (README, Two commands).",
-        "openjdk version \"17.0.15\" 2025-04-15; v20.18.1; Cruddur needs Node 20.19+ or 22.12+, but node is v20.18.1: install Node 22 LTS (README, Two commands).",
-        "openjdk version \"21\" 2023-09-19; v18.20.4; Cruddur needs Node 20.19+ or 22.12+, but node is v18.20.4: install Node 22 LTS (README, Two commands).",
-        "openjdk version \"21\" 2023-09-19; v22.11.0; Cruddur needs Node 20.19+ or 22.12+, but node is v22.11.0: install Node 22 LTS (README, Two commands).",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "java version \"1.8.0_292\"; v22.12.0; Cruddur needs a JDK 17 or newer, but java is 1.8.0_292: install a JDK 17+ (e.g. Temurin 17 or 21) (README, Two commands).",
+                "openjdk version \"11.0.2\" 2019-01-15; v22.12.0; Cruddur needs a JDK 17 or newer, but java is 11.0.2: install a JDK 17+ (e.g. Temurin 17 or 21) (README, Two commands).",
+                "openjdk version \"17.0.15\" 2025-04-15; v20.18.1; Cruddur needs Node 20.19+ or 22.12+, but node is v20.18.1: install Node 22 LTS (README, Two commands).",
+                "openjdk version \"21\" 2023-09-19; v18.20.4; Cruddur needs Node 20.19+ or 22.12+, but node is v18.20.4: install Node 22 LTS (README, Two commands).",
+                "openjdk version \"21\" 2023-09-19; v22.11.0; Cruddur needs Node 20.19+ or 22.12+, but node is v22.11.0: install Node 22 LTS (README, Two commands).",
+            })
     void binDevRefusesAnOldJdkOrNodeWithOneLine(String java, String node, String message) throws Exception {
         fake(java, node);
         Run run = run(List.of("bin/dev"), true);
@@ -71,12 +73,14 @@ class VersionChecksTest {
     }
 
     @ParameterizedTest(name = "{0} and node {1}: accepted")
-    @CsvSource(delimiter = ';', value = {
-        "openjdk version \"17.0.15\" 2025-04-15; v20.19.0",
-        "openjdk version \"17.0.15\" 2025-04-15; v20.20.2",
-        "openjdk version \"21.0.1\" 2023-10-17; v22.12.0",
-        "openjdk version \"25\" 2025-09-16; v24.1.0",
-    })
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "openjdk version \"17.0.15\" 2025-04-15; v20.19.0",
+                "openjdk version \"17.0.15\" 2025-04-15; v20.20.2",
+                "openjdk version \"21.0.1\" 2023-10-17; v22.12.0",
+                "openjdk version \"25\" 2025-09-16; v24.1.0",
+            })
     void theMinimumsAndNewerAreAccepted(String java, String node) throws Exception {
         fake(java, node);
         Run run = run(List.of("bin/check-versions"), true);
@@ -91,7 +95,11 @@ class VersionChecksTest {
         fake("openjdk version \"17.0.15\" 2025-04-15", "v20.18.1");
         Run run = run(validate, true);
         assertNotEquals(0, run.exitCode(), run.output());
-        assertTrue(run.output().lines().anyMatch(line -> line.equals("Cruddur needs Node 20.19+ or 22.12+, but node is "
-                + "v20.18.1: install Node 22 LTS (README, Two commands).")), run.output());
+        assertTrue(
+                run.output()
+                        .lines()
+                        .anyMatch(line -> line.equals("Cruddur needs Node 20.19+ or 22.12+, but node is "
+                                + "v20.18.1: install Node 22 LTS (README, Two commands).")),
+                run.output());
     }
 }

@@ -33,8 +33,8 @@ class WorkspaceTest {
     @Test
     @SuppressWarnings("unchecked")
     void gitpodInstallsNode22AndMakesTheBrowsersPortsPublic() throws IOException {
-        Map<String, Object> gitpod = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(ROOT.resolve(".gitpod.yml")));
+        Map<String, Object> gitpod =
+                new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(ROOT.resolve(".gitpod.yml")));
         List<Integer> publicPorts = new ArrayList<>();
         for (Map<String, Object> port : (List<Map<String, Object>>) gitpod.get("ports")) {
             if ("public".equals(port.get("visibility"))) {
@@ -49,18 +49,29 @@ class WorkspaceTest {
 
     @Test
     void codespacesInstallNode22AndForwardTheBrowsersPorts() throws IOException {
-        JsonNode container = JsonMapper.builder().enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build()
+        JsonNode container = JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .build()
                 .readTree(ROOT.resolve(".devcontainer/devcontainer.json").toFile());
-        assertEquals("22", container.path("features").path("ghcr.io/devcontainers/features/node:1").path("version").asText());
+        assertEquals(
+                "22",
+                container
+                        .path("features")
+                        .path("ghcr.io/devcontainers/features/node:1")
+                        .path("version")
+                        .asText());
         List<Integer> forwarded = new ArrayList<>();
         container.path("forwardPorts").forEach(port -> forwarded.add(port.asInt()));
         assertEquals(BROWSER_PORTS, forwarded);
-        assertEquals("bin/check-versions && ./mvnw -B package -DskipTests", container.path("postCreateCommand").asText());
+        assertEquals(
+                "bin/check-versions && ./mvnw -B package -DskipTests",
+                container.path("postCreateCommand").asText());
     }
 
     @Test
     void gitpodForwardsEachPortToItsOwnHostName() {
-        Workspace gitpod = Workspace.detect(Map.of("GITPOD_WORKSPACE_URL", "https://cruddur-abc123.ws-us110.gitpod.io/"))
+        Workspace gitpod = Workspace.detect(
+                        Map.of("GITPOD_WORKSPACE_URL", "https://cruddur-abc123.ws-us110.gitpod.io/"))
                 .orElseThrow();
         assertEquals("Gitpod", gitpod.name());
         assertEquals(URI.create("https://4567-cruddur-abc123.ws-us110.gitpod.io"), gitpod.publicUrl(4567));
@@ -68,8 +79,14 @@ class WorkspaceTest {
 
     @Test
     void codespacesForwardsEachPortToItsOwnHostName() {
-        Workspace codespace = Workspace.detect(Map.of("CODESPACES", "true", "CODESPACE_NAME", "fluffy-space-xyz9",
-                "GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN", "app.github.dev")).orElseThrow();
+        Workspace codespace = Workspace.detect(Map.of(
+                        "CODESPACES",
+                        "true",
+                        "CODESPACE_NAME",
+                        "fluffy-space-xyz9",
+                        "GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN",
+                        "app.github.dev"))
+                .orElseThrow();
         assertEquals("GitHub Codespaces", codespace.name());
         assertEquals(URI.create("https://fluffy-space-xyz9-9229.app.github.dev"), codespace.publicUrl(9229));
     }

@@ -36,14 +36,23 @@ class WritePathFaultsIT {
     }
 
     private static List<String> notified(String handle, String kind, String field) {
-        JsonPath page = Browser.as(handle).get("/api/activities/notifications?limit=100").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath page = Browser.as(handle)
+                .get("/api/activities/notifications?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return page.getList("findAll { it.kind == '" + kind + "' }." + field, String.class);
     }
 
     private static String crud(String handle, String message) {
-        return Browser.as(handle).body(Map.of("message", message, "ttl", "1-day")).post("/api/activities")
-                .then().statusCode(200).extract().path("uuid");
+        return Browser.as(handle)
+                .body(Map.of("message", message, "ttl", "1-day"))
+                .post("/api/activities")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
     }
 
     private static Response reply(String handle, String crud, String message) {
@@ -51,8 +60,13 @@ class WritePathFaultsIT {
     }
 
     private static String startConversation(String from, String to, String message) {
-        return Browser.as(from).body(Map.of("message", message, "handle", to)).post("/api/messages")
-                .then().statusCode(200).extract().path("message_group_uuid");
+        return Browser.as(from)
+                .body(Map.of("message", message, "handle", to))
+                .post("/api/messages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("message_group_uuid");
     }
 
     /** The uuids of every live crud of the home feed, following the Link header. */
@@ -99,8 +113,9 @@ class WritePathFaultsIT {
             dynamoDb.resume();
             pool.shutdown();
         }
-        assertTrue(firstAnswers.values().stream().anyMatch(status -> status != 200), "the pause failed some posts: "
-                + firstAnswers);
+        assertTrue(
+                firstAnswers.values().stream().anyMatch(status -> status != 200),
+                "the pause failed some posts: " + firstAnswers);
 
         Map<Integer, String> stored = new HashMap<>();
         for (int i = 0; i < posts; i++) {
@@ -108,22 +123,37 @@ class WritePathFaultsIT {
             Instant deadline = Instant.now().plusSeconds(60);
             Response retry = post(author, run, n);
             while (retry.statusCode() != 200) {
-                assertTrue(List.of(409, 502, 503).contains(retry.statusCode()), "a retry answers 200, or 409, 502 or 503 for a while");
+                assertTrue(
+                        List.of(409, 502, 503).contains(retry.statusCode()),
+                        "a retry answers 200, or 409, 502 or 503 for a while");
                 assertTrue(Instant.now().isBefore(deadline), "key " + n + " still answers " + retry.statusCode());
                 Thread.sleep(500);
                 retry = post(author, run, n);
             }
             stored.put(n, retry.path("uuid"));
         }
-        List<String> profile = Browser.anonymous().get("/api/activities/@" + author + "?limit=100").then().statusCode(200)
-                .extract().jsonPath().getList("activities.message", String.class);
+        List<String> profile = Browser.anonymous()
+                .get("/api/activities/@" + author + "?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("activities.message", String.class);
         List<String> home = homeFeed();
         for (int i = 0; i < posts; i++) {
             assertEquals(1, Collections.frequency(profile, message(run, i)), "exactly one crud for key " + i);
             assertTrue(home.contains(stored.get(i)), "crud of key " + i + " in the home feed");
             int n = i;
-            eventually(() -> Browser.anonymous().get("/api/activities/search?term=" + word(run, n)).then().statusCode(200)
-                    .extract().jsonPath().getList("uuid", String.class).equals(List.of(stored.get(n))), 20);
+            eventually(
+                    () -> Browser.anonymous()
+                            .get("/api/activities/search?term=" + word(run, n))
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("uuid", String.class)
+                            .equals(List.of(stored.get(n))),
+                    20);
         }
     }
 
@@ -136,8 +166,10 @@ class WritePathFaultsIT {
     }
 
     private static Response post(String author, String run, int n) {
-        return Browser.as(author).header("Idempotency-Key", run + "-" + n)
-                .body(Map.of("message", message(run, n), "ttl", "1-day")).post("/api/activities");
+        return Browser.as(author)
+                .header("Idempotency-Key", run + "-" + n)
+                .body(Map.of("message", message(run, n), "ttl", "1-day"))
+                .post("/api/activities");
     }
 
     /**
@@ -180,30 +212,44 @@ class WritePathFaultsIT {
             dynamoDb.resume();
             pool.shutdown();
         }
-        assertTrue(firstAnswers.stream().anyMatch(status -> status != 200), "the pause failed some writes: " + firstAnswers);
+        assertTrue(
+                firstAnswers.stream().anyMatch(status -> status != 200),
+                "the pause failed some writes: " + firstAnswers);
 
         for (String[] write : writes) {
             Instant deadline = Instant.now().plusSeconds(60);
             Response retry = react(write);
             while (retry.statusCode() != 200) {
-                assertTrue(List.of(502, 503).contains(retry.statusCode()), "a retry answers 200, or 502 or 503 for a while");
+                assertTrue(
+                        List.of(502, 503).contains(retry.statusCode()),
+                        "a retry answers 200, or 502 or 503 for a while");
                 assertTrue(Instant.now().isBefore(deadline), "a " + write[2] + " still answers " + retry.statusCode());
                 Thread.sleep(500);
                 retry = react(write);
             }
         }
         for (String crud : cruds) {
-            eventually(() -> {
-                JsonPath shown = Browser.anonymous().get("/api/activities/@" + author + "/status/" + crud).then()
-                        .statusCode(200).extract().jsonPath();
-                return shown.getInt("activity.likes_count") == 2 && shown.getInt("activity.reposts_count") == 2;
-            }, 20);
+            eventually(
+                    () -> {
+                        JsonPath shown = Browser.anonymous()
+                                .get("/api/activities/@" + author + "/status/" + crud)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath();
+                        return shown.getInt("activity.likes_count") == 2 && shown.getInt("activity.reposts_count") == 2;
+                    },
+                    20);
         }
         for (String kind : List.of("like", "repost")) {
             eventually(() -> notified(author, kind, "uuid").size() >= cruds.size() * actors.size(), 30);
             List<String> pairs = new ArrayList<>();
-            JsonPath page = Browser.as(author).get("/api/activities/notifications?limit=100").then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath page = Browser.as(author)
+                    .get("/api/activities/notifications?limit=100")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             for (String crud : cruds) {
                 for (String actor : actors) {
                     pairs.add(crud + " " + actor);
@@ -251,34 +297,52 @@ class WritePathFaultsIT {
             dynamoDb.resume();
             pool.shutdown();
         }
-        assertTrue(firstAnswers.stream().anyMatch(status -> status != 200), "the pause failed some sends: " + firstAnswers);
+        assertTrue(
+                firstAnswers.stream().anyMatch(status -> status != 200),
+                "the pause failed some sends: " + firstAnswers);
         for (int i = 0; i < sends; i++) {
             Instant deadline = Instant.now().plusSeconds(60);
             Response retry = send(from, group, run, i);
             while (retry.statusCode() != 200) {
-                assertTrue(List.of(409, 502, 503).contains(retry.statusCode()), "a retry answers 200, or 409, 502 or 503 for a while");
+                assertTrue(
+                        List.of(409, 502, 503).contains(retry.statusCode()),
+                        "a retry answers 200, or 409, 502 or 503 for a while");
                 assertTrue(Instant.now().isBefore(deadline), "message " + i + " still answers " + retry.statusCode());
                 Thread.sleep(500);
                 retry = send(from, group, run, i);
             }
         }
         // the list leaves out messages whose sender the users service cannot name yet (it shares the paused database)
-        eventually(() -> conversation(to, group).containsAll(IntStream.range(0, sends)
-                .mapToObj(i -> "Paused message " + run + " " + i).toList()), 30);
+        eventually(
+                () -> conversation(to, group)
+                        .containsAll(IntStream.range(0, sends)
+                                .mapToObj(i -> "Paused message " + run + " " + i)
+                                .toList()),
+                30);
         List<String> conversation = conversation(to, group);
         for (int i = 0; i < sends; i++) {
-            assertEquals(1, Collections.frequency(conversation, "Paused message " + run + " " + i), "exactly one message for key " + i);
+            assertEquals(
+                    1,
+                    Collections.frequency(conversation, "Paused message " + run + " " + i),
+                    "exactly one message for key " + i);
         }
     }
 
     private static List<String> conversation(String member, String group) {
-        return Browser.as(member).get("/api/messages/" + group + "?limit=100").then().statusCode(200)
-                .extract().jsonPath().getList("message", String.class);
+        return Browser.as(member)
+                .get("/api/messages/" + group + "?limit=100")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("message", String.class);
     }
 
     private static Response send(String from, String group, String run, int n) {
-        return Browser.as(from).header("Idempotency-Key", run + "-m" + n)
-                .body(Map.of("message", "Paused message " + run + " " + n, "message_group_uuid", group)).post("/api/messages");
+        return Browser.as(from)
+                .header("Idempotency-Key", run + "-m" + n)
+                .body(Map.of("message", "Paused message " + run + " " + n, "message_group_uuid", group))
+                .post("/api/messages");
     }
 
     private static Response react(String[] write) {
@@ -297,26 +361,56 @@ class WritePathFaultsIT {
         SystemUnderTest.backend().stopService("users");
         try {
             crud = crud(author, "Posted while the users service is away");
-            reply = reply(author, theirs, "Replied while it is away").then().statusCode(200).extract().path("uuid");
-            Browser.as(author).post("/api/activities/" + theirs + "/like").then().statusCode(200);
-            Browser.as(author).post("/api/activities/" + theirs + "/repost").then().statusCode(200);
-            Browser.as(author).body(Map.of("message", text, "message_group_uuid", group)).post("/api/messages")
-                    .then().statusCode(200);
+            reply = reply(author, theirs, "Replied while it is away")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("uuid");
+            Browser.as(author)
+                    .post("/api/activities/" + theirs + "/like")
+                    .then()
+                    .statusCode(200);
+            Browser.as(author)
+                    .post("/api/activities/" + theirs + "/repost")
+                    .then()
+                    .statusCode(200);
+            Browser.as(author)
+                    .body(Map.of("message", text, "message_group_uuid", group))
+                    .post("/api/messages")
+                    .then()
+                    .statusCode(200);
         } finally {
             SystemUnderTest.backend().startService("users");
         }
-        assertEquals(author, Browser.anonymous().get("/api/activities/@" + author + "/status/" + crud).then()
-                .statusCode(200).extract().path("activity.handle"));
-        JsonPath thread = Browser.anonymous().get("/api/activities/@" + other + "/status/" + theirs).then().statusCode(200)
-                .extract().jsonPath();
+        assertEquals(
+                author,
+                Browser.anonymous()
+                        .get("/api/activities/@" + author + "/status/" + crud)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("activity.handle"));
+        JsonPath thread = Browser.anonymous()
+                .get("/api/activities/@" + other + "/status/" + theirs)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(author, thread.getString("replies.find { it.uuid == '" + reply + "' }.handle"));
         assertEquals(1, thread.getInt("activity.likes_count"));
         assertEquals(1, thread.getInt("activity.reposts_count"));
-        JsonPath conversation = Browser.as(other).get("/api/messages/" + group).then().statusCode(200).extract().jsonPath();
+        JsonPath conversation = Browser.as(other)
+                .get("/api/messages/" + group)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(author, conversation.getString("find { it.message == '" + text + "' }.handle"));
         // messages are not listed among the notifications (since fe226bc); the conversation shows it above
-        eventually(() -> notified(other, "reply", "uuid").contains(reply)
-                && notified(other, "like", "uuid").contains(theirs), 30);
+        eventually(
+                () -> notified(other, "reply", "uuid").contains(reply)
+                        && notified(other, "like", "uuid").contains(theirs),
+                30);
     }
 
     @Test
@@ -324,12 +418,22 @@ class WritePathFaultsIT {
         String crud = crud("andrewbrown", "Poison me if you can");
         String group = startConversation("bayko", "londo", "hello");
         for (String poison : List.of("x \\uffff", "x \\ufffe", "x \\ud800", "x \\u0000")) {
-            Browser.as("bayko").body("{\"message\": \"" + poison + "\"}").post("/api/activities/" + crud + "/reply")
-                    .then().statusCode(422);
-            Browser.as("bayko").body("{\"message\": \"" + poison + "\", \"message_group_uuid\": \"" + group + "\"}")
-                    .post("/api/messages").then().statusCode(422);
+            Browser.as("bayko")
+                    .body("{\"message\": \"" + poison + "\"}")
+                    .post("/api/activities/" + crud + "/reply")
+                    .then()
+                    .statusCode(422);
+            Browser.as("bayko")
+                    .body("{\"message\": \"" + poison + "\", \"message_group_uuid\": \"" + group + "\"}")
+                    .post("/api/messages")
+                    .then()
+                    .statusCode(422);
         }
-        String normal = reply("londo", crud, "A normal reply after the poison").then().statusCode(200).extract().path("uuid");
+        String normal = reply("londo", crud, "A normal reply after the poison")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("uuid");
         eventually(() -> notified("andrewbrown", "reply", "uuid").contains(normal), 10);
     }
 
@@ -339,7 +443,11 @@ class WritePathFaultsIT {
         String reply;
         SystemUnderTest.backend().sqsProxy().cut();
         try {
-            reply = reply("londo", crud, "Will you hear of this?").then().statusCode(200).extract().path("uuid");
+            reply = reply("londo", crud, "Will you hear of this?")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("uuid");
             SystemUnderTest.backend().killService("activities");
         } finally {
             SystemUnderTest.backend().sqsProxy().restore();
@@ -360,7 +468,11 @@ class WritePathFaultsIT {
         String reply;
         SystemUnderTest.backend().sqsProxy().cut();
         try {
-            reply = reply("bayko", crud, "Later, surely").then().statusCode(200).extract().path("uuid");
+            reply = reply("bayko", crud, "Later, surely")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("uuid");
             Thread.sleep(5000); // SQS stays away for longer than the old give-up
         } finally {
             SystemUnderTest.backend().sqsProxy().restore();

@@ -11,8 +11,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification anonymous() {
         return given().urlEncodingEnabled(false).contentType(ContentType.JSON).accept(ContentType.JSON);

@@ -13,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 /** Validates requests and responses against {@code frontend-contract/openapi.yaml}. */
 public final class Contract {
 
-    private Contract() {
-    }
+    private Contract() {}
 
     /**
      * A RestAssured filter that fails the test when a request or its response breaks the contract, including a

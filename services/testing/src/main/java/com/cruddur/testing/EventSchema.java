@@ -16,8 +16,7 @@ public final class EventSchema {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = load();
 
-    private EventSchema() {
-    }
+    private EventSchema() {}
 
     /** Fails with the schema's findings when {@code body} is not a valid event. */
     public static JsonNode validate(String body) {
@@ -36,7 +35,8 @@ public final class EventSchema {
     }
 
     private static JsonSchema load() {
-        try (InputStream in = EventSchema.class.getClassLoader().getResourceAsStream("cruddur-contract/events.schema.json")) {
+        try (InputStream in =
+                EventSchema.class.getClassLoader().getResourceAsStream("cruddur-contract/events.schema.json")) {
             return JsonSchemaFactory.byDefault().getJsonSchema(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,14 +37,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeMomento implements AutoCloseable {
 
     /** One call as the server saw it. */
-    public record Call(String operation, String cacheName, String key, long ttlMillis) {
-    }
+    public record Call(String operation, String cacheName, String key, long ttlMillis) {}
 
     private static final Metadata.Key<String> CACHE = Metadata.Key.of("cache", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<String> CACHE_NAME = Context.key("cache");
 
-    private record Entry(ByteString value, long expiresAtNanos) {
-    }
+    private record Entry(ByteString value, long expiresAtNanos) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -54,15 +52,17 @@ public final class FakeMomento implements AutoCloseable {
     public FakeMomento() {
         ServerInterceptor cacheHeader = new ServerInterceptor() {
             @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                    ServerCallHandler<Q, R> next) {
-                return Contexts.interceptCall(Context.current().withValue(CACHE_NAME, headers.get(CACHE)), call, headers, next);
+            public <Q, R> ServerCall.Listener<Q> interceptCall(
+                    ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                return Contexts.interceptCall(
+                        Context.current().withValue(CACHE_NAME, headers.get(CACHE)), call, headers, next);
             }
         };
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                     .addService(ServerInterceptors.intercept(new Service(), cacheHeader))
-                    .build().start();
+                    .build()
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,8 +108,13 @@ public final class FakeMomento implements AutoCloseable {
             String key = request.getCacheKey().toStringUtf8();
             calls.add(new Call("set", CACHE_NAME.get(), key, request.getTtlMilliseconds()));
             pause();
-            entries.put(key, new Entry(request.getCacheBody(),
-                    System.nanoTime() + Duration.ofMillis(request.getTtlMilliseconds()).toNanos()));
+            entries.put(
+                    key,
+                    new Entry(
+                            request.getCacheBody(),
+                            System.nanoTime()
+                                    + Duration.ofMillis(request.getTtlMilliseconds())
+                                            .toNanos()));
             response.onNext(_SetResponse.newBuilder().setResult(ECacheResult.Ok).build());
             response.onCompleted();
         }

@@ -19,8 +19,7 @@ import org.jose4j.lang.JoseException;
  */
 public final class ForgedTokens {
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** The claims of a valid access token of this user of the shared pool, valid for an hour. */
     public static JwtClaims accessClaims(String handle) {
@@ -91,7 +90,8 @@ public final class ForgedTokens {
                 .resolve("node_modules/cognito-local/lib/keys/cognitoLocal.private.json");
         try {
             @SuppressWarnings("unchecked")
-            Map<String, Object> jwk = (Map<String, Object>) new ObjectMapper().readValue(file.toFile(), Map.class).get("jwk");
+            Map<String, Object> jwk = (Map<String, Object>)
+                    new ObjectMapper().readValue(file.toFile(), Map.class).get("jwk");
             return (RsaJsonWebKey) JsonWebKey.Factory.newJwk(jwk);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read cognito-local's key from " + file, e);

@@ -19,9 +19,13 @@ public class InMemoryTracing {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("cruddur.test.in-memory-spans", "true",
-                    "quarkus.otel.sdk.disabled", "false",
-                    "quarkus.otel.bsp.schedule.delay", "50ms");
+            return Map.of(
+                    "cruddur.test.in-memory-spans",
+                    "true",
+                    "quarkus.otel.sdk.disabled",
+                    "false",
+                    "quarkus.otel.bsp.schedule.delay",
+                    "50ms");
         }
     }
 

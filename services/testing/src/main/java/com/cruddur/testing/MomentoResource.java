@@ -14,9 +14,13 @@ public class MomentoResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("cruddur.cache.type", "momento",
-                "cruddur.cache.timeout", TEST_TIMEOUT,
-                "cruddur.cache.momento.local-endpoint", SharedStack.get().momento().endpoint());
+        return Map.of(
+                "cruddur.cache.type",
+                "momento",
+                "cruddur.cache.timeout",
+                TEST_TIMEOUT,
+                "cruddur.cache.momento.local-endpoint",
+                SharedStack.get().momento().endpoint());
     }
 
     @Override

@@ -21,11 +21,12 @@ import java.util.Locale;
  */
 public final class Raw {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private Raw() {
-    }
+    private Raw() {}
 
     public static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
@@ -65,8 +66,7 @@ public final class Raw {
     }
 
     /** A response read off the wire: its status, {@code Content-Type} and body. */
-    public record Answer(int status, String contentType, String body) {
-    }
+    public record Answer(int status, String contentType, String body) {}
 
     /**
      * A GET of {@code target} exactly as given, over a plain socket: no client would send a URL that is not a URI (a
@@ -75,9 +75,11 @@ public final class Raw {
     public static Answer getVerbatim(String target) throws IOException {
         try (Socket socket = new Socket(URI.create(RestAssured.baseURI).getHost(), RestAssured.port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            String[] response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            String[] response =
+                    new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\r\n\r\n", 2);
             String[] head = response[0].split("\r\n", -1);
             String contentType = "";
             for (String header : head) {
@@ -85,8 +87,8 @@ public final class Raw {
                     contentType = header.substring("content-type:".length()).strip();
                 }
             }
-            return new Answer(Integer.parseInt(head[0].split(" ", -1)[1]), contentType,
-                    response.length > 1 ? response[1] : "");
+            return new Answer(
+                    Integer.parseInt(head[0].split(" ", -1)[1]), contentType, response.length > 1 ? response[1] : "");
         }
     }
 
@@ -103,6 +105,6 @@ public final class Raw {
         if (!contentType.startsWith("application/json")) {
             throw new AssertionError("not JSON: " + contentType + " " + body);
         }
-        return new ObjectMapper().readValue(body, new TypeReference<List<String>>() { });
+        return new ObjectMapper().readValue(body, new TypeReference<List<String>>() {});
     }
 }

@@ -23,8 +23,7 @@ import java.util.TreeSet;
  */
 public final class ServedRoutes {
 
-    private ServedRoutes() {
-    }
+    private ServedRoutes() {}
 
     /** What the resource classes under {@code basePackage} serve below {@code /api}. */
     public static Set<String> servedBy(String basePackage) {
@@ -56,7 +55,9 @@ public final class ServedRoutes {
     public static Set<String> inContractFor(String service) {
         Set<String> owned = new TreeSet<>();
         try {
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(Contract.text()).path("paths");
+            JsonNode paths = new ObjectMapper(new YAMLFactory())
+                    .readTree(Contract.text())
+                    .path("paths");
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
                 for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {

@@ -41,33 +41,63 @@ public abstract class ServiceConventionsTest {
 
     @Test
     void healthChecks() {
-        Api.anonymous().filter(CONTRACT).get("/api/health-check").then().statusCode(200)
-                .body("success", equalTo(true)).body("ver", equalTo(1));
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/health-check")
+                .then()
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("ver", equalTo(1));
         Api.anonymous().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         Api.anonymous().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void unknownPathsAndMethodsAnswerInJson() {
-        Api.anonymous().get("/api/no-such-thing").then().statusCode(404).contentType("application/json")
+        Api.anonymous()
+                .get("/api/no-such-thing")
+                .then()
+                .statusCode(404)
+                .contentType("application/json")
                 .body("$", contains("not_found"));
-        Api.anonymous().get("/nothing/here").then().statusCode(404).contentType("application/json")
+        Api.anonymous()
+                .get("/nothing/here")
+                .then()
+                .statusCode(404)
+                .contentType("application/json")
                 .body("$", contains("not_found"));
-        Api.anonymous().delete("/api/health-check").then().statusCode(405).contentType("application/json")
+        Api.anonymous()
+                .delete("/api/health-check")
+                .then()
+                .statusCode(405)
+                .contentType("application/json")
                 .body("$", contains("method_not_allowed"));
     }
 
     @Test
     void anOversizedBodyIs413InJson() {
-        Api.anonymous().body("\"" + "x".repeat(70_000) + "\"").post("/api/health-check").then()
-                .statusCode(413).contentType("application/json").body("$", contains("body_too_large"));
+        Api.anonymous()
+                .body("\"" + "x".repeat(70_000) + "\"")
+                .post("/api/health-check")
+                .then()
+                .statusCode(413)
+                .contentType("application/json")
+                .body("$", contains("body_too_large"));
         // refused before the CORS filter runs, yet readable by the frontend (a browser hides answers without it)
-        Api.anonymous().header("Origin", "http://localhost:3000").body("\"" + "x".repeat(70_000) + "\"")
-                .post("/api/health-check").then().statusCode(413)
+        Api.anonymous()
+                .header("Origin", "http://localhost:3000")
+                .body("\"" + "x".repeat(70_000) + "\"")
+                .post("/api/health-check")
+                .then()
+                .statusCode(413)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000");
         // another origin learns nothing more than that it is not allowed
-        Api.anonymous().header("Origin", "https://evil.example").body("\"" + "x".repeat(70_000) + "\"")
-                .post("/api/health-check").then().statusCode(403)
+        Api.anonymous()
+                .header("Origin", "https://evil.example")
+                .body("\"" + "x".repeat(70_000) + "\"")
+                .post("/api/health-check")
+                .then()
+                .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
@@ -76,7 +106,8 @@ public abstract class ServiceConventionsTest {
         for (int size : new int[] {70_000, 10 * 1024 * 1024}) {
             HttpResponse<String> response = Raw.send(Raw.request("/api/health-check")
                     .header("Content-Type", "application/json")
-                    .POST(Raw.chunked(size)).build());
+                    .POST(Raw.chunked(size))
+                    .build());
             assertEquals(413, response.statusCode(), "a chunked body of " + size + " bytes");
             assertEquals(List.of("body_too_large"), Raw.codes(response));
         }
@@ -84,13 +115,25 @@ public abstract class ServiceConventionsTest {
 
     @Test
     void headersAndUrlsOverTheLimitsAreRefusedInJson() {
-        Api.anonymous().header("X-Padding", "x".repeat(21_000)).get("/api/health-check").then().statusCode(431)
-                .contentType("application/json").body("$", contains("headers_too_large"));
-        Api.anonymous().get("/api/health-check?padding=" + "x".repeat(5_000)).then().statusCode(414)
-                .contentType("application/json").body("$", contains("uri_too_long"));
+        Api.anonymous()
+                .header("X-Padding", "x".repeat(21_000))
+                .get("/api/health-check")
+                .then()
+                .statusCode(431)
+                .contentType("application/json")
+                .body("$", contains("headers_too_large"));
+        Api.anonymous()
+                .get("/api/health-check?padding=" + "x".repeat(5_000))
+                .then()
+                .statusCode(414)
+                .contentType("application/json")
+                .body("$", contains("uri_too_long"));
         // just under both limits: answered as usual
-        Api.anonymous().header("X-Padding", "x".repeat(15_000)).get("/api/health-check?padding=" + "x".repeat(3_000))
-                .then().statusCode(200);
+        Api.anonymous()
+                .header("X-Padding", "x".repeat(15_000))
+                .get("/api/health-check?padding=" + "x".repeat(3_000))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -107,7 +150,8 @@ public abstract class ServiceConventionsTest {
     @Test
     void aBodyWithoutContentTypeIs415InJson() throws Exception {
         HttpResponse<String> response = Raw.send(Raw.request("/api/health-check")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertEquals(415, response.statusCode());
         assertEquals(List.of("unsupported_media_type"), Raw.codes(response));
     }
@@ -116,36 +160,61 @@ public abstract class ServiceConventionsTest {
     void securityHeadersOnEveryResponse() {
         Api.anonymous().get("/api/health-check").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
         Api.anonymous().get("/nothing/here").then().statusCode(404).header("X-Content-Type-Options", "nosniff");
-        Api.withToken("not.a.token").header("Origin", "http://localhost:3000").get("/api/health-check").then()
-                .statusCode(200).header("Cache-Control", "no-store")
+        Api.withToken("not.a.token")
+                .header("Origin", "http://localhost:3000")
+                .get("/api/health-check")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Vary", org.hamcrest.Matchers.containsStringIgnoringCase("origin"));
     }
 
     @Test
     void corsRefusalsAreJson() {
-        Api.anonymous().header("Origin", "https://evil.example").get("/api/health-check").then().statusCode(403)
-                .contentType("application/json").body("$", contains("origin_not_allowed"))
+        Api.anonymous()
+                .header("Origin", "https://evil.example")
+                .get("/api/health-check")
+                .then()
+                .statusCode(403)
+                .contentType("application/json")
+                .body("$", contains("origin_not_allowed"))
                 .header("Access-Control-Allow-Origin", nullValue());
-        Api.anonymous().header("Origin", "http://localhost:3000").patch("/api/health-check").then().statusCode(403)
-                .contentType("application/json").body("$", contains("origin_not_allowed"));
+        Api.anonymous()
+                .header("Origin", "http://localhost:3000")
+                .patch("/api/health-check")
+                .then()
+                .statusCode(403)
+                .contentType("application/json")
+                .body("$", contains("origin_not_allowed"));
     }
 
     @Test
     void corsAllowsTheFrontendOriginOnly() {
-        Api.anonymous().header("Origin", "http://localhost:3000")
+        Api.anonymous()
+                .header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options("/api/health-check")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Allow-Methods", "GET,POST,PUT,DELETE,OPTIONS,HEAD")
                 .header("Access-Control-Allow-Headers", "Authorization,Content-Type,Idempotency-Key");
-        Api.anonymous().header("Origin", "http://localhost:3000").filter(CONTRACT).get("/api/health-check").then()
+        Api.anonymous()
+                .header("Origin", "http://localhost:3000")
+                .filter(CONTRACT)
+                .get("/api/health-check")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
-                .header("Access-Control-Expose-Headers", "Link,Location,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset");
-        Api.anonymous().header("Origin", "https://evil.example").get("/api/health-check").then()
+                .header(
+                        "Access-Control-Expose-Headers",
+                        "Link,Location,Retry-After,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset");
+        Api.anonymous()
+                .header("Origin", "https://evil.example")
+                .get("/api/health-check")
+                .then()
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 }

@@ -51,8 +51,11 @@ public record ServiceSettings(String service, int port, Set<String> required, Se
         }
         Map<String, String> production = new LinkedHashMap<>();
         for (String dependency : cruddurModules(module)) {
-            read(root.resolve("services").resolve(dependency)
-                    .resolve("src/main/resources/META-INF/microprofile-config.properties"), production);
+            read(
+                    root.resolve("services")
+                            .resolve(dependency)
+                            .resolve("src/main/resources/META-INF/microprofile-config.properties"),
+                    production);
         }
         // the application's own file wins over its libraries' defaults, as in MicroProfile Config
         read(module.resolve("src/main/resources/application.properties"), production);
@@ -70,7 +73,10 @@ public record ServiceSettings(String service, int port, Set<String> required, Se
         if (port == null) {
             throw new IllegalStateException(service + " sets no quarkus.http.port in its application.properties");
         }
-        return new ServiceSettings(service, Integer.parseInt(port), Collections.unmodifiableSortedSet(required),
+        return new ServiceSettings(
+                service,
+                Integer.parseInt(port),
+                Collections.unmodifiableSortedSet(required),
                 Collections.unmodifiableSortedSet(optional));
     }
 
@@ -119,13 +125,18 @@ public record ServiceSettings(String service, int port, Set<String> required, Se
         try {
             var factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList dependencies = factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("dependency");
+            NodeList dependencies =
+                    factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("dependency");
             List<String> modules = new ArrayList<>();
             for (int i = 0; i < dependencies.getLength(); i++) {
                 Element dependency = (Element) dependencies.item(i);
                 if (text(dependency, "groupId").equals("com.cruddur")
                         && !Set.of("test", "provided").contains(text(dependency, "scope"))
-                        && !dependency.getParentNode().getParentNode().getNodeName().equals("dependencyManagement")) {
+                        && !dependency
+                                .getParentNode()
+                                .getParentNode()
+                                .getNodeName()
+                                .equals("dependencyManagement")) {
                     modules.add(text(dependency, "artifactId"));
                 }
             }

@@ -5,9 +5,9 @@ import com.cruddur.localstack.DemoUser;
 import com.cruddur.localstack.Emulators;
 import com.cruddur.localstack.EventQueues;
 import com.cruddur.localstack.LocalPaths;
-import com.cruddur.localstack.UserPool;
 import com.cruddur.localstack.Ports;
 import com.cruddur.localstack.Tethered;
+import com.cruddur.localstack.UserPool;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,8 @@ public final class SharedStack {
 
     private SharedStack() {
         Path root = LocalPaths.root();
-        this.emulators = Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
+        this.emulators =
+                Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
         this.queues = EventQueues.create(emulators.sqs());
         this.cognito = new CognitoSetup(emulators.cognito());
         this.pool = cognito.createPool("cruddur-test");
@@ -53,10 +54,13 @@ public final class SharedStack {
         for (DemoUser user : DemoUser.ALL) {
             subs.put(user.handle(), cognito.createUser(pool, user, PASSWORD));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            cognito.close();
-            emulators.close();
-        }, "cruddur-test-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            cognito.close();
+                            emulators.close();
+                        },
+                        "cruddur-test-stack-stop"));
     }
 
     /**
@@ -82,9 +86,18 @@ public final class SharedStack {
             env.put("CRUDDUR_CACHE", "momento");
             env.put("MOMENTO_LOCAL_ENDPOINT", momento().endpoint());
             env.put("CRUDDUR_CACHE_TIMEOUT", MomentoResource.TEST_TIMEOUT);
-            Tethered users = Tethered.start(root, "users-service",
-                    List.of("java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", LocalPaths.serviceJar(root, "users").toString()),
-                    root, env, root.resolve("services/testing/target/emulator-logs"));
+            Tethered users = Tethered.start(
+                    root,
+                    "users-service",
+                    List.of(
+                            "java",
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-jar",
+                            LocalPaths.serviceJar(root, "users").toString()),
+                    root,
+                    env,
+                    root.resolve("services/testing/target/emulator-logs"));
             URI url = URI.create("http://127.0.0.1:" + port);
             Ports.awaitHttpOk(users, url.resolve("/q/health/ready"), Duration.ofSeconds(60));
             Runtime.getRuntime().addShutdownHook(new Thread(users::close, "users-service-stop"));
@@ -153,7 +166,8 @@ public final class SharedStack {
 
     /** A fresh sign-in's access token, kept for the run (tokens live an hour). */
     public String accessToken(String handle) {
-        return accessTokens.computeIfAbsent(handle, h -> cognito.signIn(pool, email(h), PASSWORD).accessToken());
+        return accessTokens.computeIfAbsent(
+                handle, h -> cognito.signIn(pool, email(h), PASSWORD).accessToken());
     }
 
     public String idToken(String handle) {

@@ -8,7 +8,9 @@ public class UsersServiceResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return Map.of("quarkus.rest-client.users.url", SharedStack.get().usersService().toString());
+        return Map.of(
+                "quarkus.rest-client.users.url",
+                SharedStack.get().usersService().toString());
     }
 
     @Override

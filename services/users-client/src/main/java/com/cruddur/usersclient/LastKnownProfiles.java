@@ -25,11 +25,21 @@ public class LastKnownProfiles {
     private final Cache<String, UserDirectory.Profile> byHandle;
     private final Cache<String, Boolean> unknownHandles;
 
-    public LastKnownProfiles(@ConfigProperty(name = "cruddur.users.stale-for", defaultValue = "24h") Duration staleFor,
+    public LastKnownProfiles(
+            @ConfigProperty(name = "cruddur.users.stale-for", defaultValue = "24h") Duration staleFor,
             @ConfigProperty(name = "cruddur.users.unknown-handle-for", defaultValue = "5s") Duration unknownFor) {
-        this.bySub = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(staleFor).build();
-        this.byHandle = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(staleFor).build();
-        this.unknownHandles = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(unknownFor).build();
+        this.bySub = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(staleFor)
+                .build();
+        this.byHandle = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(staleFor)
+                .build();
+        this.unknownHandles = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(unknownFor)
+                .build();
     }
 
     /** The users service answered for {@code asked}: remember those found, forget those it no longer has. */
@@ -45,14 +55,18 @@ public class LastKnownProfiles {
     }
 
     void found(String handle, Optional<UserDirectory.Profile> found) {
-        found.ifPresentOrElse(profile -> {
-            byHandle.put(key(handle), profile);
-            bySub.put(profile.sub(), new UserDirectory.ShortProfile(profile.sub(), profile.handle(), profile.displayName()));
-            unknownHandles.invalidate(key(handle));
-        }, () -> {
-            byHandle.invalidate(key(handle));
-            unknownHandles.put(key(handle), true);
-        });
+        found.ifPresentOrElse(
+                profile -> {
+                    byHandle.put(key(handle), profile);
+                    bySub.put(
+                            profile.sub(),
+                            new UserDirectory.ShortProfile(profile.sub(), profile.handle(), profile.displayName()));
+                    unknownHandles.invalidate(key(handle));
+                },
+                () -> {
+                    byHandle.invalidate(key(handle));
+                    unknownHandles.put(key(handle), true);
+                });
     }
 
     /** The users service answered for {@code asked} handles with {@code found}, by lower-case handle. */

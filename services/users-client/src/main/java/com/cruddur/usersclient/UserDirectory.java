@@ -10,12 +10,10 @@ import java.util.Optional;
  */
 public interface UserDirectory {
 
-    record ShortProfile(String sub, String handle, String displayName) {
-    }
+    record ShortProfile(String sub, String handle, String displayName) {}
 
-    record Profile(String sub, String handle, String displayName, String bio, long followersCount,
-            long followingCount) {
-    }
+    record Profile(
+            String sub, String handle, String displayName, String bio, long followersCount, long followingCount) {}
 
     /** The users among {@code subs} that exist, by sub: one call for a whole page. */
     Map<String, ShortProfile> bySubs(Collection<String> subs);

@@ -12,15 +12,12 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "users")
 interface UsersApi {
 
-    record ShortProfile(String uuid, String handle, String displayName) {
-    }
+    record ShortProfile(String uuid, String handle, String displayName) {}
 
-    record Profile(String uuid, String handle, String displayName, String bio, long followersCount,
-            long followingCount) {
-    }
+    record Profile(
+            String uuid, String handle, String displayName, String bio, long followersCount, long followingCount) {}
 
-    record Follows(boolean following) {
-    }
+    record Follows(boolean following) {}
 
     @GET
     List<ShortProfile> bySubs(@QueryParam("sub") List<String> subs);

@@ -54,7 +54,8 @@ public class UsersServiceDirectory implements UserDirectory {
     public Map<String, ShortProfile> bySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
         Map<String, ShortProfile> users = new HashMap<>();
-        inBatches(distinct, api::bySubs).forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
+        inBatches(distinct, api::bySubs)
+                .forEach(p -> users.put(p.uuid(), new ShortProfile(p.uuid(), p.handle(), p.displayName())));
         lastKnown.found(distinct, users);
         return users;
     }
@@ -88,7 +89,11 @@ public class UsersServiceDirectory implements UserDirectory {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Fallback(fallbackMethod = "lastKnownByHandles")
     public Map<String, Profile> byHandles(Collection<String> handles) {
-        List<String> asked = handles.stream().map(LastKnownProfiles::key).distinct().filter(h -> !lastKnown.isUnknown(h)).toList();
+        List<String> asked = handles.stream()
+                .map(LastKnownProfiles::key)
+                .distinct()
+                .filter(h -> !lastKnown.isUnknown(h))
+                .toList();
         Map<String, Profile> found = new HashMap<>();
         inBatches(asked, api::byHandles).forEach(p -> found.put(LastKnownProfiles.key(p.handle()), profile(p)));
         lastKnown.foundHandles(asked, found);
@@ -133,8 +138,8 @@ public class UsersServiceDirectory implements UserDirectory {
         if (lastKnown.isUnknown(handle)) {
             return Optional.empty();
         }
-        return Optional.of(lastKnown.byHandle(handle).orElseThrow(
-                () -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
+        return Optional.of(
+                lastKnown.byHandle(handle).orElseThrow(() -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
     }
 
     /** Handles never heard of cannot be answered from the last known copies: 503, so the caller tries again later. */
@@ -143,8 +148,11 @@ public class UsersServiceDirectory implements UserDirectory {
         Map<String, Profile> known = new HashMap<>();
         for (String handle : handles) {
             if (!lastKnown.isUnknown(handle)) {
-                known.put(LastKnownProfiles.key(handle), lastKnown.byHandle(handle).orElseThrow(
-                        () -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
+                known.put(
+                        LastKnownProfiles.key(handle),
+                        lastKnown
+                                .byHandle(handle)
+                                .orElseThrow(() -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
             }
         }
         return known;
@@ -153,10 +161,14 @@ public class UsersServiceDirectory implements UserDirectory {
     /** One warning per burst of failures, not one per request; the next burst's opening counts the previous one. */
     private void warn(Throwable failure) {
         Bursts.Failure counted = failures.failed("users");
-        counted.previous().ifPresent(ended -> LOG.infof("the users service could not answer for %s: %d calls served from the last known copies",
-                ended.length(), ended.count()));
+        counted.previous()
+                .ifPresent(ended -> LOG.infof(
+                        "the users service could not answer for %s: %d calls served from the last known copies",
+                        ended.length(), ended.count()));
         if (counted.opened()) {
-            LOG.warnf("the users service cannot answer, profiles served from the last known copies: %s", failure.toString());
+            LOG.warnf(
+                    "the users service cannot answer, profiles served from the last known copies: %s",
+                    failure.toString());
         }
     }
 }

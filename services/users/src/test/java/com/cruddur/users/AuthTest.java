@@ -65,15 +65,24 @@ class AuthTest {
 
     @Test
     void aRealAccessTokenFromCognitoIsAccepted() {
-        String handle = Api.as("bayko").filter(CONTRACT).get("/api/profile").then().statusCode(200)
-                .extract().path("handle");
+        String handle = Api.as("bayko")
+                .filter(CONTRACT)
+                .get("/api/profile")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("handle");
         assertEquals("bayko", handle);
     }
 
     @Test
     void aForgedTokenWithNothingWrongIsAccepted() {
         // proves that the forged tokens below fail only for the one claim each of them changes
-        Api.withToken(forged(claims -> { })).filter(CONTRACT).get("/api/profile").then().statusCode(200);
+        Api.withToken(forged(claims -> {}))
+                .filter(CONTRACT)
+                .get("/api/profile")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -83,7 +92,8 @@ class AuthTest {
 
     @Test
     void notABearerHeader() {
-        refused(Api.anonymous().header("Authorization", "Basic " + SharedStack.get().accessToken("bayko")));
+        refused(Api.anonymous()
+                .header("Authorization", "Basic " + SharedStack.get().accessToken("bayko")));
     }
 
     @Test
@@ -106,7 +116,8 @@ class AuthTest {
 
     @Test
     void wrongIssuer() {
-        refused(Api.withToken(forged(claims -> claims.setIssuer(SharedStack.get().pool().endpoint() + "/us-east-1_other"))));
+        refused(Api.withToken(
+                forged(claims -> claims.setIssuer(SharedStack.get().pool().endpoint() + "/us-east-1_other"))));
     }
 
     @Test
@@ -121,10 +132,10 @@ class AuthTest {
 
     @Test
     void anotherAlgorithmWithThePoolsKey() {
-        refused(Api.withToken(ForgedTokens.signedByPool(ForgedTokens.accessClaims("bayko"),
-                org.jose4j.jws.AlgorithmIdentifiers.RSA_PSS_USING_SHA256)));
-        refused(Api.withToken(ForgedTokens.signedByPool(ForgedTokens.accessClaims("bayko"),
-                org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA512)));
+        refused(Api.withToken(ForgedTokens.signedByPool(
+                ForgedTokens.accessClaims("bayko"), org.jose4j.jws.AlgorithmIdentifiers.RSA_PSS_USING_SHA256)));
+        refused(Api.withToken(ForgedTokens.signedByPool(
+                ForgedTokens.accessClaims("bayko"), org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA512)));
     }
 
     @Test

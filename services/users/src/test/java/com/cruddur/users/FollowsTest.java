@@ -32,8 +32,13 @@ class FollowsTest {
         String fan = SharedStack.get().createUser("fan", "Fan");
         String star = SharedStack.get().createUser("star", "Star");
         for (int i = 0; i < 2; i++) {
-            JsonPath standing = Api.as(fan).filter(CONTRACT).post("/api/users/@" + star + "/follow").then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath standing = Api.as(fan)
+                    .filter(CONTRACT)
+                    .post("/api/users/@" + star + "/follow")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(star, standing.getString("handle"));
             assertTrue(standing.getBoolean("following"));
             assertEquals(1, standing.getInt("followers_count"));
@@ -41,22 +46,49 @@ class FollowsTest {
         }
         assertEquals(List.of(fan), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + star + "/followers")));
         assertEquals(List.of(star), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + fan + "/following")));
-        assertEquals(1, Api.anonymous().get("/internal/users/by-handle/" + fan).then().statusCode(200)
-                .extract().jsonPath().getInt("following_count"));
-        Api.anonymous().get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
-                + SharedStack.get().sub(star)).then().statusCode(200).body("following", equalTo(true));
+        assertEquals(
+                1,
+                Api.anonymous()
+                        .get("/internal/users/by-handle/" + fan)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("following_count"));
+        Api.anonymous()
+                .get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
+                        + SharedStack.get().sub(star))
+                .then()
+                .statusCode(200)
+                .body("following", equalTo(true));
 
         for (int i = 0; i < 2; i++) {
-            JsonPath standing = Api.as(fan).filter(CONTRACT).delete("/api/users/@" + star + "/follow").then()
-                    .statusCode(200).extract().jsonPath();
+            JsonPath standing = Api.as(fan)
+                    .filter(CONTRACT)
+                    .delete("/api/users/@" + star + "/follow")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             assertEquals(false, standing.getBoolean("following"));
             assertEquals(0, standing.getInt("followers_count"));
         }
         assertEquals(List.of(), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + star + "/followers")));
-        assertEquals(0, Api.anonymous().get("/internal/users/by-handle/" + fan).then().statusCode(200)
-                .extract().jsonPath().getInt("following_count"));
-        Api.anonymous().get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
-                + SharedStack.get().sub(star)).then().statusCode(200).body("following", equalTo(false));
+        assertEquals(
+                0,
+                Api.anonymous()
+                        .get("/internal/users/by-handle/" + fan)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("following_count"));
+        Api.anonymous()
+                .get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
+                        + SharedStack.get().sub(star))
+                .then()
+                .statusCode(200)
+                .body("following", equalTo(false));
     }
 
     @Test
@@ -65,7 +97,11 @@ class FollowsTest {
         List<String> fans = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String fan = SharedStack.get().createUser("follower" + i, "Follower " + i);
-            Api.as(fan).filter(CONTRACT).post("/api/users/@" + star + "/follow").then().statusCode(200);
+            Api.as(fan)
+                    .filter(CONTRACT)
+                    .post("/api/users/@" + star + "/follow")
+                    .then()
+                    .statusCode(200);
             fans.add(0, fan);
         }
         List<String> seen = new ArrayList<>();
@@ -86,16 +122,40 @@ class FollowsTest {
     @Test
     void aUserCannotFollowThemselvesNorSomeoneWhoDoesNotExist() {
         String me = SharedStack.get().createUser("narcissus", "Narcissus");
-        Api.as(me).filter(CONTRACT).post("/api/users/@" + me + "/follow").then().statusCode(422)
+        Api.as(me)
+                .filter(CONTRACT)
+                .post("/api/users/@" + me + "/follow")
+                .then()
+                .statusCode(422)
                 .body("$", contains("follow_self"));
-        Api.as(me).filter(CONTRACT).post("/api/users/@nobody_here_at_all/follow").then().statusCode(404)
+        Api.as(me)
+                .filter(CONTRACT)
+                .post("/api/users/@nobody_here_at_all/follow")
+                .then()
+                .statusCode(404)
                 .body("$", contains("user_not_found"));
-        Api.as(me).filter(CONTRACT).delete("/api/users/@nobody_here_at_all/follow").then().statusCode(404)
+        Api.as(me)
+                .filter(CONTRACT)
+                .delete("/api/users/@nobody_here_at_all/follow")
+                .then()
+                .statusCode(404)
                 .body("$", contains("user_not_found"));
-        Api.anonymous().filter(CONTRACT).get("/api/users/@nobody_here_at_all/followers").then().statusCode(404)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@nobody_here_at_all/followers")
+                .then()
+                .statusCode(404)
                 .body("$", contains("user_not_found"));
-        Api.anonymous().filter(CONTRACT).post("/api/users/@" + me + "/follow").then().statusCode(401);
-        Api.anonymous().filter(CONTRACT).get("/api/users/@" + me + "/following?cursor=nonsense").then().statusCode(422)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .post("/api/users/@" + me + "/follow")
+                .then()
+                .statusCode(401);
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@" + me + "/following?cursor=nonsense")
+                .then()
+                .statusCode(422)
                 .body("$", contains("cursor_invalid"));
     }
 
@@ -107,20 +167,37 @@ class FollowsTest {
             stars.add(SharedStack.get().createUser("limited" + i, "Limited " + i));
         }
         for (int i = 0; i < 5; i++) { // the limit in tests (application.properties)
-            Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(i) + "/follow").then().statusCode(200);
+            Api.as(eager)
+                    .filter(CONTRACT)
+                    .post("/api/users/@" + stars.get(i) + "/follow")
+                    .then()
+                    .statusCode(200);
         }
         // following someone again changes nothing and is not counted
-        Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(0) + "/follow").then().statusCode(200)
+        Api.as(eager)
+                .filter(CONTRACT)
+                .post("/api/users/@" + stars.get(0) + "/follow")
+                .then()
+                .statusCode(200)
                 .body("following", equalTo(true));
         Response refused = Api.as(eager).filter(CONTRACT).post("/api/users/@" + stars.get(5) + "/follow");
         assertEquals(429, refused.statusCode());
         assertEquals(List.of("rate_limited"), refused.jsonPath().getList("$"));
         assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
-        assertEquals(List.of(), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + stars.get(5) + "/followers")));
-        Api.as(eager).filter(CONTRACT).delete("/api/users/@" + stars.get(0) + "/follow").then().statusCode(200)
+        assertEquals(
+                List.of(), handles(Api.anonymous().filter(CONTRACT).get("/api/users/@" + stars.get(5) + "/followers")));
+        Api.as(eager)
+                .filter(CONTRACT)
+                .delete("/api/users/@" + stars.get(0) + "/follow")
+                .then()
+                .statusCode(200)
                 .body("following", equalTo(false));
         // another caller has an allowance of its own
-        Api.as(stars.get(5)).filter(CONTRACT).post("/api/users/@" + eager + "/follow").then().statusCode(200);
+        Api.as(stars.get(5))
+                .filter(CONTRACT)
+                .post("/api/users/@" + eager + "/follow")
+                .then()
+                .statusCode(200);
     }
 
     private static List<String> handles(Response response) {

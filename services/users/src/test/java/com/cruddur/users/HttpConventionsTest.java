@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.contains;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
-import com.cruddur.testing.Raw;
-import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.LocalStackResource;
+import com.cruddur.testing.Raw;
 import com.cruddur.testing.ServiceConventionsTest;
+import com.cruddur.testing.SharedStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -26,13 +26,21 @@ class HttpConventionsTest extends ServiceConventionsTest {
 
     @Test
     void aWrongMethodOnAKnownPathIs405InJson() {
-        Api.anonymous().delete("/api/users/@bayko/short").then().statusCode(405).contentType("application/json")
+        Api.anonymous()
+                .delete("/api/users/@bayko/short")
+                .then()
+                .statusCode(405)
+                .contentType("application/json")
                 .body("$", contains("method_not_allowed"));
     }
 
     @Test
     void anUnexpectedFailureIsA500WithoutDetails() {
-        Api.anonymous().get("/test-only/boom").then().statusCode(500).contentType("application/json")
+        Api.anonymous()
+                .get("/test-only/boom")
+                .then()
+                .statusCode(500)
+                .contentType("application/json")
                 .body("$", contains("generic_500"));
     }
 
@@ -50,16 +58,29 @@ class HttpConventionsTest extends ServiceConventionsTest {
     @Test
     void handlesThatCannotBeAUsersAreUnknownWithoutReachingAStore() {
         for (String handle : new String[] {"a".repeat(2_100), "a".repeat(129), "%25", "a%2Fb", "a%20b"}) {
-            Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle + "/short").then().statusCode(404)
-                    .contentType("application/json").body("$", contains("user_not_found"));
-            Api.anonymous().get("/internal/users/by-handle/" + handle).then().statusCode(404)
+            Api.anonymous()
+                    .filter(CONTRACT)
+                    .get("/api/users/@" + handle + "/short")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/json")
+                    .body("$", contains("user_not_found"));
+            Api.anonymous()
+                    .get("/internal/users/by-handle/" + handle)
+                    .then()
+                    .statusCode(404)
                     .body("$", contains("user_not_found"));
         }
     }
 
     @Test
     void anAuthenticatedBodyOver64KbIs413() {
-        Api.as("bayko").body("{\"display_name\": \"" + "x".repeat(70_000) + "\"}").put("/api/profile/update")
-                .then().statusCode(413).contentType("application/json").body("$", contains("body_too_large"));
+        Api.as("bayko")
+                .body("{\"display_name\": \"" + "x".repeat(70_000) + "\"}")
+                .put("/api/profile/update")
+                .then()
+                .statusCode(413)
+                .contentType("application/json")
+                .body("$", contains("body_too_large"));
     }
 }

@@ -47,7 +47,12 @@ class ProvisioningTest {
         try {
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                calls.add(() -> Api.withToken(token).get("/api/profile").then().statusCode(200).extract().path("uuid"));
+                calls.add(() -> Api.withToken(token)
+                        .get("/api/profile")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("uuid"));
             }
             Set<String> uuids = new java.util.HashSet<>();
             for (Future<String> result : pool.invokeAll(calls)) {
@@ -58,10 +63,14 @@ class ProvisioningTest {
             pool.shutdown();
         }
         Map<String, AttributeValue> user = dynamoDb.getItem(r -> r.tableName(config.table())
-                .key(Map.of("pk", AttributeValue.fromS("USER#" + SharedStack.get().sub(handle))))).item();
+                        .key(Map.of(
+                                "pk",
+                                AttributeValue.fromS("USER#" + SharedStack.get().sub(handle)))))
+                .item();
         assertEquals(handle, user.get("handle").s());
-        Map<String, AttributeValue> claim = dynamoDb.getItem(r -> r.tableName(config.table())
-                .key(Map.of("pk", AttributeValue.fromS("HANDLE#" + handle)))).item();
+        Map<String, AttributeValue> claim = dynamoDb.getItem(
+                        r -> r.tableName(config.table()).key(Map.of("pk", AttributeValue.fromS("HANDLE#" + handle))))
+                .item();
         assertEquals(SharedStack.get().sub(handle), claim.get("sub").s());
     }
 
@@ -69,17 +78,38 @@ class ProvisioningTest {
     void aHandleBelongsToOneUserWhateverItsLetterCase() {
         String handle = "Unique" + UUID.randomUUID().toString().substring(0, 8);
         SharedStack.get().createUserWithHandle(handle.toLowerCase(Locale.ROOT) + "@cruddur.test", handle, "First");
-        String first = SharedStack.get().cognito().signIn(SharedStack.get().pool(),
-                handle.toLowerCase(Locale.ROOT) + "@cruddur.test", SharedStack.PASSWORD).accessToken();
-        Api.withToken(first).filter(CONTRACT).get("/api/profile").then().statusCode(200).body("handle", equalTo(handle));
+        String first = SharedStack.get()
+                .cognito()
+                .signIn(
+                        SharedStack.get().pool(),
+                        handle.toLowerCase(Locale.ROOT) + "@cruddur.test",
+                        SharedStack.PASSWORD)
+                .accessToken();
+        Api.withToken(first)
+                .filter(CONTRACT)
+                .get("/api/profile")
+                .then()
+                .statusCode(200)
+                .body("handle", equalTo(handle));
 
         String email = "second-" + handle.toLowerCase(Locale.ROOT) + "@cruddur.test";
         SharedStack.get().createUserWithHandle(email, handle.toLowerCase(Locale.ROOT), "Second");
-        String second = SharedStack.get().cognito().signIn(SharedStack.get().pool(), email, SharedStack.PASSWORD).accessToken();
-        Api.withToken(second).filter(CONTRACT).get("/api/profile").then().statusCode(409).body("$", contains("handle_taken"));
+        String second = SharedStack.get()
+                .cognito()
+                .signIn(SharedStack.get().pool(), email, SharedStack.PASSWORD)
+                .accessToken();
+        Api.withToken(second)
+                .filter(CONTRACT)
+                .get("/api/profile")
+                .then()
+                .statusCode(409)
+                .body("$", contains("handle_taken"));
 
         // the first user keeps the handle, found in any letter case
-        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle.toUpperCase(Locale.ROOT) + "/short").then()
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@" + handle.toUpperCase(Locale.ROOT) + "/short")
+                .then()
                 .statusCode(200)
                 .body("display_name", equalTo("First"));
     }
@@ -87,7 +117,11 @@ class ProvisioningTest {
     @Test
     void aCognitoUserWhoNeverSignedInIsFoundByHandle() {
         String handle = SharedStack.get().createUser("newcomer", "New Comer");
-        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle + "/short").then().statusCode(200)
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@" + handle + "/short")
+                .then()
+                .statusCode(200)
                 .body("uuid", equalTo(SharedStack.get().sub(handle)))
                 .body("display_name", equalTo("New Comer"));
     }
@@ -95,17 +129,26 @@ class ProvisioningTest {
     @Test
     void anAnonymousLookupOfAnUnconfirmedSignUpProvisionsNothing() {
         String handle = "unconfirmed" + UUID.randomUUID().toString().substring(0, 8);
-        SharedStack.get().cognito().signUp(SharedStack.get().pool(), handle + "@example.com", handle, "Not Yet",
-                SharedStack.PASSWORD);
-        Api.anonymous().filter(CONTRACT).get("/api/users/@" + handle + "/short")
-                .then().statusCode(404).body("$", contains("user_not_found"));
+        SharedStack.get()
+                .cognito()
+                .signUp(SharedStack.get().pool(), handle + "@example.com", handle, "Not Yet", SharedStack.PASSWORD);
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@" + handle + "/short")
+                .then()
+                .statusCode(404)
+                .body("$", contains("user_not_found"));
         Api.anonymous().get("/internal/users/by-handle/" + handle).then().statusCode(404);
     }
 
     @Test
     void anUnknownHandleIs404() {
-        Api.anonymous().filter(CONTRACT).get("/api/users/@nobody-" + UUID.randomUUID() + "/short")
-                .then().statusCode(404).body("$", contains("user_not_found"));
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/users/@nobody-" + UUID.randomUUID() + "/short")
+                .then()
+                .statusCode(404)
+                .body("$", contains("user_not_found"));
     }
 
     @Test
@@ -113,16 +156,29 @@ class ProvisioningTest {
         String handle = SharedStack.get().createUser("batch", "Batch Person");
         String sub = SharedStack.get().sub(handle);
         List<Map<String, String>> found = Api.anonymous()
-                .queryParam("sub", sub, SharedStack.get().sub("andrewbrown"), UUID.randomUUID().toString())
-                .get("/internal/users").then().statusCode(200).extract().jsonPath().getList("$");
-        assertEquals(Map.of(sub, handle, SharedStack.get().sub("andrewbrown"), "andrewbrown"),
+                .queryParam(
+                        "sub",
+                        sub,
+                        SharedStack.get().sub("andrewbrown"),
+                        UUID.randomUUID().toString())
+                .get("/internal/users")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertEquals(
+                Map.of(sub, handle, SharedStack.get().sub("andrewbrown"), "andrewbrown"),
                 found.stream().collect(Collectors.toMap(u -> u.get("uuid"), u -> u.get("handle"))));
     }
 
     @Test
     void theInternalHandleLookupReturnsTheFullProfile() {
         Api.as("londo").get("/api/profile").then().statusCode(200);
-        Api.anonymous().get("/internal/users/by-handle/LONDO").then().statusCode(200)
+        Api.anonymous()
+                .get("/internal/users/by-handle/LONDO")
+                .then()
+                .statusCode(200)
                 .body("uuid", equalTo(SharedStack.get().sub("londo")))
                 .body("handle", equalTo("londo"))
                 .body("display_name", equalTo("Londo Mollari"));
@@ -134,12 +190,27 @@ class ProvisioningTest {
         String handle = SharedStack.get().createUser("byhandles", "By Handles");
         Api.as("londo").get("/api/profile").then().statusCode(200);
         List<Map<String, String>> found = Api.anonymous()
-                .queryParam("handle", handle, "LONDO", "nobody" + UUID.randomUUID().toString().substring(0, 8))
-                .get("/internal/users/by-handles").then().statusCode(200).extract().jsonPath().getList("$");
-        assertEquals(Map.of(SharedStack.get().sub(handle), handle, SharedStack.get().sub("londo"), "londo"),
+                .queryParam(
+                        "handle",
+                        handle,
+                        "LONDO",
+                        "nobody" + UUID.randomUUID().toString().substring(0, 8))
+                .get("/internal/users/by-handles")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertEquals(
+                Map.of(SharedStack.get().sub(handle), handle, SharedStack.get().sub("londo"), "londo"),
                 found.stream().collect(Collectors.toMap(u -> u.get("uuid"), u -> u.get("handle"))));
-        assertEquals("Londo Mollari", found.stream().filter(u -> u.get("handle").equals("londo")).findFirst().orElseThrow()
-                .get("display_name"));
+        assertEquals(
+                "Londo Mollari",
+                found.stream()
+                        .filter(u -> u.get("handle").equals("londo"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("display_name"));
         Api.anonymous().get("/internal/users/by-handles").then().statusCode(422).body("$", contains("handle_blank"));
     }
 }

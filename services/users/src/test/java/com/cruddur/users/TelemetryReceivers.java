@@ -18,8 +18,11 @@ public class TelemetryReceivers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        server.stubFor(post(urlPathEqualTo("/api/1/item/")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody("{\"err\":0,\"result\":{\"uuid\":\"test\"}}")));
+        server.stubFor(post(urlPathEqualTo("/api/1/item/"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"err\":0,\"result\":{\"uuid\":\"test\"}}")));
         server.stubFor(post(urlPathEqualTo("/v1/traces")).willReturn(aResponse().withStatus(200)));
         String base = "http://localhost:" + server.port();
         return Map.of(

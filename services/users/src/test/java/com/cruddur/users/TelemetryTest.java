@@ -57,7 +57,8 @@ class TelemetryTest {
         JsonNode data = new ObjectMapper().readTree(body).path("data");
         assertEquals("GET", data.path("request").path("method").asText());
         assertEquals("/test-only/boom", data.path("request").path("url").asText());
-        assertEquals(SharedStack.get().sub("bayko"), data.path("person").path("id").asText());
+        assertEquals(
+                SharedStack.get().sub("bayko"), data.path("person").path("id").asText());
         assertEquals(500, data.path("custom").path("status").asInt());
         assertEquals(32, data.path("custom").path("trace_id").asText().length(), "the trace id links to Honeycomb");
         assertFalse(body.contains(token), "no access token");
@@ -67,13 +68,21 @@ class TelemetryTest {
 
     @Test
     void clientErrorsAreNotReported() throws Exception {
-        Api.as("bayko").body(Map.of("display_name", " ")).put("/api/profile/update").then().statusCode(422);
+        Api.as("bayko")
+                .body(Map.of("display_name", " "))
+                .put("/api/profile/update")
+                .then()
+                .statusCode(422);
         Api.anonymous().get("/api/profile").then().statusCode(401);
         Api.anonymous().get("/api/users/@nobody-at-all/short").then().statusCode(404);
         Thread.sleep(700);
         ObjectMapper json = new ObjectMapper();
         for (LoggedRequest item : rollbarItems()) {
-            String route = json.readTree(item.getBodyAsString()).path("data").path("request").path("url").asText();
+            String route = json.readTree(item.getBodyAsString())
+                    .path("data")
+                    .path("request")
+                    .path("url")
+                    .asText();
             assertEquals("/test-only/boom", route, "only the forced server errors are reported");
         }
     }
@@ -100,7 +109,9 @@ class TelemetryTest {
     void spansReachTheOtlpEndpointWithTheHoneycombHeader() throws Exception {
         Api.anonymous().get("/api/health-check").then().statusCode(200);
         Instant deadline = Instant.now().plusSeconds(10);
-        while (TelemetryReceivers.server.findAll(postRequestedFor(urlPathEqualTo("/v1/traces"))).isEmpty()
+        while (TelemetryReceivers.server
+                        .findAll(postRequestedFor(urlPathEqualTo("/v1/traces")))
+                        .isEmpty()
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }

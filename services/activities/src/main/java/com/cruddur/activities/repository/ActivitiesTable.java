@@ -26,7 +26,12 @@ public class ActivitiesTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(OwnedTables.table(name(), "pk", "sk",
-                new Index(FEED_INDEX, "gsi1pk", "gsi1sk"), new Index(AUTHOR_INDEX, "gsi2pk", "gsi2sk"), Outbox.index()));
+        return List.of(OwnedTables.table(
+                name(),
+                "pk",
+                "sk",
+                new Index(FEED_INDEX, "gsi1pk", "gsi1sk"),
+                new Index(AUTHOR_INDEX, "gsi2pk", "gsi2sk"),
+                Outbox.index()));
     }
 }

@@ -40,10 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public class ActivityRepository {
 
     /** A page of items and whether more follow. */
-    public record Page<T>(List<T> items, boolean hasMore) {
-    }
+    public record Page<T>(List<T> items, boolean hasMore) {}
 
-    public enum Marker { LIKE, REPOST }
+    public enum Marker {
+        LIKE,
+        REPOST
+    }
 
     private static final String ON = "ON";
     private static final String OFF = "OFF";
@@ -99,7 +101,9 @@ public class ActivityRepository {
 
     /** The activity an item of this table is, if it is one (not a marker, token or outbox event). */
     public static Optional<Activity> activityOf(Map<String, AttributeValue> item) {
-        return "A".equals(item.get("sk").s()) && item.get("pk").s().startsWith("ACT#") ? Optional.of(toActivity(item)) : Optional.empty();
+        return "A".equals(item.get("sk").s()) && item.get("pk").s().startsWith("ACT#")
+                ? Optional.of(toActivity(item))
+                : Optional.empty();
     }
 
     /**
@@ -108,11 +112,12 @@ public class ActivityRepository {
      */
     public boolean countReply(String parentUuid, String replyUuid) {
         try {
-            dynamoDb.updateItem(r -> r.tableName(table.name()).key(activityKey(parentUuid))
+            dynamoDb.updateItem(r -> r.tableName(table.name())
+                    .key(activityKey(parentUuid))
                     .updateExpression("ADD replies_count :one, counted_replies :reply")
                     .conditionExpression("attribute_exists(pk) AND NOT contains(counted_replies, :uuid)")
-                    .expressionAttributeValues(Map.of(":one", n(1), ":reply", AttributeValue.fromSs(List.of(replyUuid)),
-                            ":uuid", s(replyUuid))));
+                    .expressionAttributeValues(Map.of(
+                            ":one", n(1), ":reply", AttributeValue.fromSs(List.of(replyUuid)), ":uuid", s(replyUuid))));
             return true;
         } catch (ConditionalCheckFailedException countedOrGone) {
             return false;
@@ -120,8 +125,9 @@ public class ActivityRepository {
     }
 
     public Optional<Activity> find(String uuid) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(activityKey(uuid)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table.name()).key(activityKey(uuid)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toActivity(item));
     }
 
@@ -142,7 +148,8 @@ public class ActivityRepository {
         List<Supplier<List<Activity>>> reads = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
             String partition = "FEED#" + shard;
-            reads.add(() -> queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", partition, after, false, now, limit + 1));
+            reads.add(() ->
+                    queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", partition, after, false, now, limit + 1));
         }
         List<Activity> merged = new ArrayList<>();
         InParallel.all(executor, reads).forEach(merged::addAll);
@@ -152,27 +159,43 @@ public class ActivityRepository {
 
     /** A user's live cruds, newest first. */
     public Page<Activity> byAuthor(String sub, Optional<String> after, Instant now, int limit) {
-        return page(queryLive(ActivitiesTable.AUTHOR_INDEX, "gsi2pk", "gsi2sk", "AUTHOR#" + sub, after, false, now, limit + 1), limit);
+        return page(
+                queryLive(
+                        ActivitiesTable.AUTHOR_INDEX,
+                        "gsi2pk",
+                        "gsi2sk",
+                        "AUTHOR#" + sub,
+                        after,
+                        false,
+                        now,
+                        limit + 1),
+                limit);
     }
 
     /** A page of the live replies to an activity, oldest first, after {@code after}. */
     public Page<Activity> replies(String uuid, Optional<String> after, Instant now, int limit) {
-        return page(queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "REPLIES#" + uuid, after, true, now, limit + 1), limit);
+        return page(
+                queryLive(
+                        ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", "REPLIES#" + uuid, after, true, now, limit + 1),
+                limit);
     }
 
     /** How many live cruds a user has. */
     public long countLiveByAuthor(String sub, Instant now) {
-        return dynamoDb.queryPaginator(r -> r.tableName(table.name()).indexName(ActivitiesTable.AUTHOR_INDEX)
+        return dynamoDb
+                .queryPaginator(r -> r.tableName(table.name())
+                        .indexName(ActivitiesTable.AUTHOR_INDEX)
                         .keyConditionExpression("gsi2pk = :pk")
                         .filterExpression("expires_at > :now")
                         .expressionAttributeValues(Map.of(":pk", s("AUTHOR#" + sub), ":now", s(Timestamps.format(now))))
                         .select(Select.COUNT))
-                .stream().mapToLong(QueryResponse::count).sum();
+                .stream()
+                .mapToLong(QueryResponse::count)
+                .sum();
     }
 
     /** A like or repost item: who, of what, and whether it stands ({@code on}) or was taken back (a tombstone). */
-    public record MarkerState(String uuid, Marker marker, String sub, boolean on) {
-    }
+    public record MarkerState(String uuid, Marker marker, String sub, boolean on) {}
 
     /**
      * Records that {@code sub} liked or reposted, with the outbox attributes of its event: this put is the reaction's
@@ -185,7 +208,8 @@ public class ActivityRepository {
         item.put("state", s(ON));
         item.put("ttl", ttl(activity.expiresAt()));
         try {
-            dynamoDb.putItem(r -> r.tableName(table.name()).item(item)
+            dynamoDb.putItem(r -> r.tableName(table.name())
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #state = :off")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":off", s(OFF))));
@@ -209,7 +233,8 @@ public class ActivityRepository {
             set.append(", #").append(name).append(" = :").append(name);
         });
         try {
-            dynamoDb.updateItem(r -> r.tableName(table.name()).key(markerKey(uuid, marker, sub))
+            dynamoDb.updateItem(r -> r.tableName(table.name())
+                    .key(markerKey(uuid, marker, sub))
                     .updateExpression(set.toString())
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(#state) OR #state = :on)")
                     .expressionAttributeNames(names)
@@ -227,8 +252,11 @@ public class ActivityRepository {
         if (!item.get("pk").s().startsWith("ACT#") || hash < 0 || !item.containsKey("state")) {
             return Optional.empty();
         }
-        return Optional.of(new MarkerState(item.get("pk").s().substring("ACT#".length()),
-                Marker.valueOf(sk.substring(0, hash)), sk.substring(hash + 1), ON.equals(item.get("state").s())));
+        return Optional.of(new MarkerState(
+                item.get("pk").s().substring("ACT#".length()),
+                Marker.valueOf(sk.substring(0, hash)),
+                sk.substring(hash + 1),
+                ON.equals(item.get("state").s())));
     }
 
     /**
@@ -242,14 +270,32 @@ public class ActivityRepository {
         String counted = marker.marker() == Marker.LIKE ? "counted_likes" : "counted_reposts";
         try {
             Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table.name())
-                    .key(activityKey(marker.uuid()))
-                    .updateExpression(marker.on() ? "ADD #c :one, #counted :subs" : "ADD #c :minus DELETE #counted :subs")
-                    .conditionExpression(marker.on() ? "attribute_exists(pk) AND NOT contains(#counted, :sub)" : "contains(#counted, :sub)")
-                    .expressionAttributeNames(Map.of("#c", counter, "#counted", counted))
-                    .expressionAttributeValues(marker.on()
-                            ? Map.of(":one", n(1), ":subs", AttributeValue.fromSs(List.of(marker.sub())), ":sub", s(marker.sub()))
-                            : Map.of(":minus", n(-1), ":subs", AttributeValue.fromSs(List.of(marker.sub())), ":sub", s(marker.sub())))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+                            .key(activityKey(marker.uuid()))
+                            .updateExpression(
+                                    marker.on() ? "ADD #c :one, #counted :subs" : "ADD #c :minus DELETE #counted :subs")
+                            .conditionExpression(
+                                    marker.on()
+                                            ? "attribute_exists(pk) AND NOT contains(#counted, :sub)"
+                                            : "contains(#counted, :sub)")
+                            .expressionAttributeNames(Map.of("#c", counter, "#counted", counted))
+                            .expressionAttributeValues(
+                                    marker.on()
+                                            ? Map.of(
+                                                    ":one",
+                                                    n(1),
+                                                    ":subs",
+                                                    AttributeValue.fromSs(List.of(marker.sub())),
+                                                    ":sub",
+                                                    s(marker.sub()))
+                                            : Map.of(
+                                                    ":minus",
+                                                    n(-1),
+                                                    ":subs",
+                                                    AttributeValue.fromSs(List.of(marker.sub())),
+                                                    ":sub",
+                                                    s(marker.sub())))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             return Optional.of(toActivity(updated));
         } catch (ConditionalCheckFailedException countedOrGone) {
             return Optional.empty();
@@ -286,7 +332,9 @@ public class ActivityRepository {
             item.put("uuid", s(activity.uuid()));
             item.put("expires_at", s(Timestamps.format(activity.expiresAt())));
             item.put("ttl", ttl(activity.expiresAt()));
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder().item(item).build())
+                    .build());
         }
         Batches.write(dynamoDb, table.name(), writes);
     }
@@ -294,7 +342,8 @@ public class ActivityRepository {
     /** The uuids of live cruds indexed under {@code token}, newest first, with their positions. */
     public Page<String> searchToken(String token, Optional<String> after, Instant now, int limit) {
         List<String> positions = new ArrayList<>();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("TOKEN#" + token), ":now", s(Timestamps.format(now))));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":pk", s("TOKEN#" + token), ":now", s(Timestamps.format(now))));
         after.ifPresent(p -> values.put(":after", s(p)));
         for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
                 .keyConditionExpression("pk = :pk" + (after.isPresent() ? " AND sk < :after" : ""))
@@ -310,13 +359,23 @@ public class ActivityRepository {
         return page(positions, limit);
     }
 
-    private List<Activity> queryLive(String index, String pkName, String skName, String pk, Optional<String> after,
-            boolean ascending, Instant now, int limit) {
+    private List<Activity> queryLive(
+            String index,
+            String pkName,
+            String skName,
+            String pk,
+            Optional<String> after,
+            boolean ascending,
+            Instant now,
+            int limit) {
         List<Activity> found = new ArrayList<>();
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":now", s(Timestamps.format(now))));
         after.ifPresent(p -> values.put(":after", s(p)));
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(index)
-                .keyConditionExpression(pkName + " = :pk" + (after.isPresent() ? " AND " + skName + (ascending ? " > " : " < ") + ":after" : ""))
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(index)
+                .keyConditionExpression(pkName + " = :pk"
+                        + (after.isPresent() ? " AND " + skName + (ascending ? " > " : " < ") + ":after" : ""))
                 .filterExpression("expires_at > :now")
                 .expressionAttributeValues(values)
                 .scanIndexForward(ascending);
@@ -337,7 +396,9 @@ public class ActivityRepository {
     }
 
     private static <T> Page<T> page(List<T> items, int limit) {
-        return items.size() > limit ? new Page<>(List.copyOf(items.subList(0, limit)), true) : new Page<>(List.copyOf(items), false);
+        return items.size() > limit
+                ? new Page<>(List.copyOf(items.subList(0, limit)), true)
+                : new Page<>(List.copyOf(items), false);
     }
 
     /** An activity's feed position, {@code <created_at>#<uuid>}: unique, and in time order. */
@@ -350,10 +411,16 @@ public class ActivityRepository {
     }
 
     private static Activity toActivity(Map<String, AttributeValue> item) {
-        return new Activity(item.get("uuid").s(), item.get("author").s(), item.get("message").s(),
-                Timestamps.parse(item.get("created_at").s()), Timestamps.parse(item.get("expires_at").s()),
+        return new Activity(
+                item.get("uuid").s(),
+                item.get("author").s(),
+                item.get("message").s(),
+                Timestamps.parse(item.get("created_at").s()),
+                Timestamps.parse(item.get("expires_at").s()),
                 item.containsKey("reply_to") ? item.get("reply_to").s() : null,
-                count(item, "replies_count"), count(item, "likes_count"), count(item, "reposts_count"));
+                count(item, "replies_count"),
+                count(item, "likes_count"),
+                count(item, "reposts_count"));
     }
 
     private static long count(Map<String, AttributeValue> item, String name) {

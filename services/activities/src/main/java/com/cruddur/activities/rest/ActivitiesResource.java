@@ -4,10 +4,10 @@ import com.cruddur.activities.repository.ActivityRepository.Marker;
 import com.cruddur.activities.service.ActivityView;
 import com.cruddur.activities.service.ActivityViews;
 import com.cruddur.activities.service.Feeds;
-import com.cruddur.common.paging.Paging;
 import com.cruddur.activities.service.Posting;
 import com.cruddur.activities.service.Reactions;
 import com.cruddur.common.auth.Caller;
+import com.cruddur.common.paging.Paging;
 import com.cruddur.common.validation.Validation;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,14 +30,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivitiesResource {
 
-    public record CreateRequest(String message, String ttl) {
-    }
+    public record CreateRequest(String message, String ttl) {}
 
-    public record ReplyRequest(String message) {
-    }
+    public record ReplyRequest(String message) {}
 
-    public record ProfilePage(Feeds.ProfileView profile, List<ActivityView> activities) {
-    }
+    public record ProfilePage(Feeds.ProfileView profile, List<ActivityView> activities) {}
 
     private final Posting posting;
     private final Reactions reactions;
@@ -77,7 +74,8 @@ public class ActivitiesResource {
     @Path("/{activity_uuid}/reply")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    public ActivityView reply(@PathParam("activity_uuid") String uuid, ReplyRequest request, @Context HttpServerRequest http) {
+    public ActivityView reply(
+            @PathParam("activity_uuid") String uuid, ReplyRequest request, @Context HttpServerRequest http) {
         String sub = caller.requireSub();
         String message = request == null ? null : request.message();
         return views.renderNew(posting.reply(sub, uuid, message, idempotencyKey(http)));
@@ -118,25 +116,33 @@ public class ActivitiesResource {
 
     @GET
     @Path("/@{handle}")
-    public Response profile(@PathParam("handle") String handle, @QueryParam("limit") String limit,
+    public Response profile(
+            @PathParam("handle") String handle,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Paging paging = Paging.parse(limit, cursor);
         Feeds.ProfilePage page = feeds.profile(handle, caller.optionalSub(), paging);
-        return Paging.withNext(Response.ok(new ProfilePage(page.profile(), page.activities().items())), uri, page.activities().next());
+        return Paging.withNext(
+                Response.ok(new ProfilePage(page.profile(), page.activities().items())),
+                uri,
+                page.activities().next());
     }
 
     @GET
     @Path("/@{handle}/status/{activity_uuid}")
-    public Response show(@PathParam("handle") String handle, @PathParam("activity_uuid") String uuid,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Response show(
+            @PathParam("handle") String handle,
+            @PathParam("activity_uuid") String uuid,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Feeds.ShowPage page = feeds.show(handle, uuid, caller.optionalSub(), Paging.parse(limit, cursor));
         return Paging.withNext(Response.ok(page.show()), uri, page.next());
     }
 
     @GET
     @Path("/search")
-    public Response search(@QueryParam("term") String term, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
+    public Response search(
+            @QueryParam("term") String term, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Validation validation = new Validation().check(Validation.isBlank(term), "search_term_blank");
         Paging paging = Paging.parse(limit, cursor, validation);
         validation.throwIfFailed();

@@ -36,7 +36,8 @@ public class ActivityEvents implements OutboxDerivations {
     private final FeedCache feeds;
     private final Clock clock;
 
-    public ActivityEvents(ActivityRepository activities, UserDirectory users, Outbox outbox, FeedCache feeds, Clock clock) {
+    public ActivityEvents(
+            ActivityRepository activities, UserDirectory users, Outbox outbox, FeedCache feeds, Clock clock) {
         this.activities = activities;
         this.users = users;
         this.outbox = outbox;
@@ -46,8 +47,10 @@ public class ActivityEvents implements OutboxDerivations {
 
     /** The outbox attributes of a new crud or reply: a reply's parent author learns of it. */
     public Map<String, AttributeValue> pending(Activity activity, String parentAuthor) {
-        return outbox.pending(parentAuthor == null ? List.of()
-                : List.of(event(Event.ACTIVITY_REPLIED, activity.authorSub(), parentAuthor, activity)));
+        return outbox.pending(
+                parentAuthor == null
+                        ? List.of()
+                        : List.of(event(Event.ACTIVITY_REPLIED, activity.authorSub(), parentAuthor, activity)));
     }
 
     /**
@@ -76,14 +79,19 @@ public class ActivityEvents implements OutboxDerivations {
         }
         Activity activity = stored.get();
         String parentAuthor = derivedWrites(activity);
-        List<String> handles = SearchTokens.mentions(activity.message()).stream().limit(MAX_MENTIONS).toList();
+        List<String> handles = SearchTokens.mentions(activity.message()).stream()
+                .limit(MAX_MENTIONS)
+                .toList();
         if (handles.isEmpty()) {
             return List.of();
         }
         // one call for every handle; the reply notification tells the parent's author already
-        return users.byHandles(handles).values().stream().map(UserDirectory.Profile::sub).distinct()
+        return users.byHandles(handles).values().stream()
+                .map(UserDirectory.Profile::sub)
+                .distinct()
                 .filter(sub -> !sub.equals(parentAuthor) && !sub.equals(activity.authorSub()))
-                .map(sub -> event(Event.ACTIVITY_MENTIONED, activity.authorSub(), sub, activity)).toList();
+                .map(sub -> event(Event.ACTIVITY_MENTIONED, activity.authorSub(), sub, activity))
+                .toList();
     }
 
     /** Search tokens of a crud, or the count of a reply in its parent; returns a reply's parent author. */
@@ -107,7 +115,8 @@ public class ActivityEvents implements OutboxDerivations {
         String type = marker.marker() == Marker.LIKE
                 ? (marker.on() ? Event.ACTIVITY_LIKED : Event.ACTIVITY_UNLIKED)
                 : (marker.on() ? Event.ACTIVITY_REPOSTED : Event.ACTIVITY_UNREPOSTED);
-        List<Event> events = List.of(Event.of(type, Timestamps.format(Instant.now(clock)), marker.sub(), a.authorSub(), subject(a)));
+        List<Event> events =
+                List.of(Event.of(type, Timestamps.format(Instant.now(clock)), marker.sub(), a.authorSub(), subject(a)));
         return marker.on() ? outbox.pending(events) : outbox.pendingThenDeleted(events);
     }
 
@@ -123,12 +132,23 @@ public class ActivityEvents implements OutboxDerivations {
 
     /** An event about a new crud or reply, with an id that depends only on what it says (a resend is the same). */
     private static Event event(String type, String actor, String recipient, Activity a) {
-        String id = UUID.nameUUIDFromBytes((a.uuid() + "|" + type + "|" + recipient).getBytes(StandardCharsets.UTF_8)).toString();
-        return new Event(id, type, Event.SCHEMA_VERSION, Timestamps.format(a.createdAt()), actor, recipient, subject(a));
+        String id = UUID.nameUUIDFromBytes((a.uuid() + "|" + type + "|" + recipient).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new Event(
+                id, type, Event.SCHEMA_VERSION, Timestamps.format(a.createdAt()), actor, recipient, subject(a));
     }
 
     private static Event.Subject subject(Activity a) {
-        return new Event.Subject(a.uuid(), a.replyTo(), null, null, a.message(), Timestamps.format(a.createdAt()),
-                Timestamps.format(a.expiresAt()), a.repliesCount(), a.repostsCount(), a.likesCount());
+        return new Event.Subject(
+                a.uuid(),
+                a.replyTo(),
+                null,
+                null,
+                a.message(),
+                Timestamps.format(a.createdAt()),
+                Timestamps.format(a.expiresAt()),
+                a.repliesCount(),
+                a.repostsCount(),
+                a.likesCount());
     }
 }

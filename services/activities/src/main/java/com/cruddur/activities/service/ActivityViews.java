@@ -1,9 +1,9 @@
 package com.cruddur.activities.service;
 
 import com.cruddur.activities.Activity;
-import com.cruddur.usersclient.UserDirectory;
 import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
+import com.cruddur.usersclient.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +35,16 @@ public class ActivityViews {
             return List.of();
         }
         // the caller's markers are read while the users service is asked for the authors
-        CompletableFuture<Set<String>> reading = caller
-                .map(sub -> InParallel.start(executor, () -> markers.markersOf(sub, page.stream().map(Activity::uuid).toList())))
+        CompletableFuture<Set<String>> reading = caller.map(sub -> InParallel.start(
+                        executor,
+                        () -> markers.markersOf(
+                                sub, page.stream().map(Activity::uuid).toList())))
                 .orElse(CompletableFuture.completedFuture(Set.of()));
-        Map<String, UserDirectory.ShortProfile> byAuthor = authors.bySubs(page.stream().map(Activity::authorSub).toList());
+        Map<String, UserDirectory.ShortProfile> byAuthor =
+                authors.bySubs(page.stream().map(Activity::authorSub).toList());
         Set<String> marked = InParallel.join(reading);
-        return page.stream().filter(a -> byAuthor.containsKey(a.authorSub()))
+        return page.stream()
+                .filter(a -> byAuthor.containsKey(a.authorSub()))
                 .map(a -> view(a, byAuthor.get(a.authorSub()), caller.isPresent(), marked))
                 .toList();
     }
@@ -63,10 +67,19 @@ public class ActivityViews {
         return view(activity, author, true, Set.of());
     }
 
-    private static ActivityView view(Activity a, UserDirectory.ShortProfile author, boolean signedIn, Set<String> markers) {
-        return new ActivityView(a.uuid(), author.displayName(), author.handle(), a.message(),
-                Timestamps.format(a.createdAt()), Timestamps.format(a.expiresAt()),
-                a.repliesCount(), a.repostsCount(), a.likesCount(), a.replyTo(),
+    private static ActivityView view(
+            Activity a, UserDirectory.ShortProfile author, boolean signedIn, Set<String> markers) {
+        return new ActivityView(
+                a.uuid(),
+                author.displayName(),
+                author.handle(),
+                a.message(),
+                Timestamps.format(a.createdAt()),
+                Timestamps.format(a.expiresAt()),
+                a.repliesCount(),
+                a.repostsCount(),
+                a.likesCount(),
+                a.replyTo(),
                 signedIn ? markers.contains(a.uuid() + "|LIKE") : null,
                 signedIn ? markers.contains(a.uuid() + "|REPOST") : null);
     }

@@ -16,8 +16,7 @@ import java.util.function.Supplier;
 public class FeedCache {
 
     /** A cached first page. */
-    public record FirstPage(List<Activity> items, boolean hasMore, long crudsCount) {
-    }
+    public record FirstPage(List<Activity> items, boolean hasMore, long crudsCount) {}
 
     private final JsonCache cache;
 

@@ -2,8 +2,8 @@ package com.cruddur.activities.service;
 
 import com.cruddur.activities.ActivitiesConfig;
 import com.cruddur.activities.Activity;
-import com.cruddur.activities.repository.ActivityRepository.Page;
 import com.cruddur.activities.repository.ActivityRepository;
+import com.cruddur.activities.repository.ActivityRepository.Page;
 import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.paging.Paging;
@@ -26,22 +26,25 @@ import org.eclipse.microprofile.context.ManagedExecutor;
 public class Feeds {
 
     /** A page of views and the position to continue after, if there is more. */
-    public record FeedPage(List<ActivityView> items, Optional<String> next) {
-    }
+    public record FeedPage(List<ActivityView> items, Optional<String> next) {}
 
-    public record ProfilePage(ProfileView profile, FeedPage activities) {
-    }
+    public record ProfilePage(ProfileView profile, FeedPage activities) {}
 
     /** {@code following}: whether the caller follows this user. */
-    public record ProfileView(String uuid, String cognitoUserUuid, String handle, String displayName, String bio,
-            long crudsCount, long followersCount, long followingCount, boolean following) {
-    }
+    public record ProfileView(
+            String uuid,
+            String cognitoUserUuid,
+            String handle,
+            String displayName,
+            String bio,
+            long crudsCount,
+            long followersCount,
+            long followingCount,
+            boolean following) {}
 
-    public record Show(ActivityView activity, List<ActivityView> replies) {
-    }
+    public record Show(ActivityView activity, List<ActivityView> replies) {}
 
-    public record ShowPage(Show show, Optional<String> next) {
-    }
+    public record ShowPage(Show show, Optional<String> next) {}
 
     private final ActivityRepository activities;
     private final ActivityViews views;
@@ -51,8 +54,14 @@ public class Feeds {
     private final Clock clock;
     private final ManagedExecutor executor;
 
-    public Feeds(ActivityRepository activities, ActivityViews views, UserDirectory authors, FeedCache cache,
-            ActivitiesConfig config, Clock clock, ManagedExecutor executor) {
+    public Feeds(
+            ActivityRepository activities,
+            ActivityViews views,
+            UserDirectory authors,
+            FeedCache cache,
+            ActivitiesConfig config,
+            Clock clock,
+            ManagedExecutor executor) {
         this.activities = activities;
         this.views = views;
         this.authors = authors;
@@ -74,13 +83,26 @@ public class Feeds {
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
-        UserDirectory.Profile user = Optional.of(handle).filter(Validation::isHandle).flatMap(authors::byHandle).orElseThrow(() -> ApiException.notFound("user_not_found"));
-        FeedCache.FirstPage first = isFirstPage(paging) ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
+        UserDirectory.Profile user = Optional.of(handle)
+                .filter(Validation::isHandle)
+                .flatMap(authors::byHandle)
+                .orElseThrow(() -> ApiException.notFound("user_not_found"));
+        FeedCache.FirstPage first = isFirstPage(paging)
+                ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
                 : loadProfile(user.sub(), paging);
-        boolean following = caller.filter(sub -> !sub.equals(user.sub())).map(sub -> authors.follows(sub, user.sub()))
+        boolean following = caller.filter(sub -> !sub.equals(user.sub()))
+                .map(sub -> authors.follows(sub, user.sub()))
                 .orElse(false);
-        ProfileView profile = new ProfileView(user.sub(), user.sub(), user.handle(), user.displayName(), user.bio(),
-                first.crudsCount(), user.followersCount(), user.followingCount(), following);
+        ProfileView profile = new ProfileView(
+                user.sub(),
+                user.sub(),
+                user.handle(),
+                user.displayName(),
+                user.bio(),
+                first.crudsCount(),
+                user.followersCount(),
+                user.followingCount(),
+                following);
         return new ProfilePage(profile, render(live(first), caller));
     }
 
@@ -110,21 +132,26 @@ public class Feeds {
         if (!Validation.isUuid(uuid)) {
             throw ApiException.notFound(Posting.NOT_FOUND);
         }
-        CompletableFuture<Page<Activity>> reading = InParallel.start(executor,
-                () -> activities.replies(uuid, paging.after(), now, paging.limit()));
-        Activity activity = activities.find(uuid).filter(a -> a.isLiveAt(now))
+        CompletableFuture<Page<Activity>> reading =
+                InParallel.start(executor, () -> activities.replies(uuid, paging.after(), now, paging.limit()));
+        Activity activity = activities
+                .find(uuid)
+                .filter(a -> a.isLiveAt(now))
                 .orElseThrow(() -> ApiException.notFound(Posting.NOT_FOUND));
         Page<Activity> replies = InParallel.join(reading);
         List<Activity> all = new ArrayList<>();
         all.add(activity);
         all.addAll(replies.items());
         List<ActivityView> rendered = views.render(all, caller);
-        if (rendered.isEmpty() || !rendered.get(0).uuid().equals(uuid)
+        if (rendered.isEmpty()
+                || !rendered.get(0).uuid().equals(uuid)
                 || !rendered.get(0).handle().toLowerCase(Locale.ROOT).equals(handle.toLowerCase(Locale.ROOT))) {
             throw ApiException.notFound(Posting.NOT_FOUND);
         }
         Optional<String> next = replies.hasMore()
-                ? Optional.of(ActivityRepository.position(replies.items().get(replies.items().size() - 1))) : Optional.empty();
+                ? Optional.of(ActivityRepository.position(
+                        replies.items().get(replies.items().size() - 1)))
+                : Optional.empty();
         return new ShowPage(new Show(rendered.get(0), rendered.subList(1, rendered.size())), next);
     }
 
@@ -136,19 +163,25 @@ public class Feeds {
         }
         Page<String> positions = activities.searchToken(tokens.get(0), paging.after(), now(), paging.limit());
         List<Activity> found = activities.findAll(positions.items().stream()
-                .map(p -> p.substring(p.indexOf('#') + 1)).toList());
+                .map(p -> p.substring(p.indexOf('#') + 1))
+                .toList());
         Instant now = now();
-        List<Activity> matching = found.stream().filter(a -> a.isLiveAt(now))
-                .filter(a -> SearchTokens.of(a.message()).containsAll(Set.copyOf(tokens))).toList();
+        List<Activity> matching = found.stream()
+                .filter(a -> a.isLiveAt(now))
+                .filter(a -> SearchTokens.of(a.message()).containsAll(Set.copyOf(tokens)))
+                .toList();
         Optional<String> next = positions.hasMore()
-                ? Optional.of(positions.items().get(positions.items().size() - 1)) : Optional.empty();
+                ? Optional.of(positions.items().get(positions.items().size() - 1))
+                : Optional.empty();
         return new FeedPage(views.render(matching, caller), next);
     }
 
     private FeedPage render(Page<Activity> page, Optional<String> caller) {
         Span.current().setAttribute("cruddur.page.size", page.items().size());
         Optional<String> next = page.hasMore()
-                ? Optional.of(ActivityRepository.position(page.items().get(page.items().size() - 1))) : Optional.empty();
+                ? Optional.of(ActivityRepository.position(
+                        page.items().get(page.items().size() - 1)))
+                : Optional.empty();
         return new FeedPage(views.render(page.items(), caller), next);
     }
 

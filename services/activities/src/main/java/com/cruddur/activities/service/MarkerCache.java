@@ -28,8 +28,7 @@ public class MarkerCache {
     static final int MAX_KNOWN = 200;
 
     /** What is known of one reader: for each crud seen, the markers that stand (often none). */
-    public record Known(Map<String, List<Marker>> byActivity) {
-    }
+    public record Known(Map<String, List<Marker>> byActivity) {}
 
     private final JsonCache cache;
     private final ActivityRepository activities;
@@ -52,11 +51,16 @@ public class MarkerCache {
         if (!missing.isEmpty()) {
             Set<String> loaded = activities.markersOf(sub, missing);
             for (String uuid : missing) {
-                known.put(uuid, List.of(Marker.values()).stream().filter(m -> loaded.contains(uuid + "|" + m.name())).toList());
+                known.put(
+                        uuid,
+                        List.of(Marker.values()).stream()
+                                .filter(m -> loaded.contains(uuid + "|" + m.name()))
+                                .toList());
             }
             // the newest seen are kept (inserted last)
             List<String> oldest = new ArrayList<>(known.keySet());
-            oldest.subList(Math.max(0, oldest.size() - MAX_KNOWN), oldest.size()).clear();
+            oldest.subList(Math.max(0, oldest.size() - MAX_KNOWN), oldest.size())
+                    .clear();
             oldest.forEach(known::remove);
             cache.put(key, new Known(known), CacheKeys.MARKERS_TTL);
         }

@@ -31,8 +31,13 @@ public class Posting {
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public Posting(ActivityRepository activities, ActivityEvents events, FeedCache feeds, ActivitiesConfig config,
-            IdempotencyKeys keys, Clock clock) {
+    public Posting(
+            ActivityRepository activities,
+            ActivityEvents events,
+            FeedCache feeds,
+            ActivitiesConfig config,
+            IdempotencyKeys keys,
+            Clock clock) {
         this.activities = activities;
         this.events = events;
         this.feeds = feeds;
@@ -50,14 +55,30 @@ public class Posting {
                 .check(!Validation.isBlank(ttl) && lifetime.isEmpty(), "ttl_invalid");
         IdempotencyKeys.check(idempotencyKey, validation);
         validation.throwIfFailed();
-        return keys.once(activities.table(), sub, idempotencyKey, "crud\n" + ttl + "\n" + text, ticket -> {
-            String uuid = ticket.uuid();
-            Instant now = now();
-            Activity crud = new Activity(uuid, sub, text, now, now.plus(lifetime.orElseThrow().duration()), null, 0, 0, 0);
-            activities.insert(crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.pending(crud, null));
-            committed(crud, sub);
-            return crud;
-        }, this::written);
+        return keys.once(
+                activities.table(),
+                sub,
+                idempotencyKey,
+                "crud\n" + ttl + "\n" + text,
+                ticket -> {
+                    String uuid = ticket.uuid();
+                    Instant now = now();
+                    Activity crud = new Activity(
+                            uuid,
+                            sub,
+                            text,
+                            now,
+                            now.plus(lifetime.orElseThrow().duration()),
+                            null,
+                            0,
+                            0,
+                            0);
+                    activities.insert(
+                            crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.pending(crud, null));
+                    committed(crud, sub);
+                    return crud;
+                },
+                this::written);
     }
 
     /** A reply by {@code sub} to a live activity; it expires with it and counts in its {@code replies_count}. */
@@ -67,12 +88,19 @@ public class Posting {
         IdempotencyKeys.check(idempotencyKey, validation);
         Activity parent = live(parentUuid);
         validation.throwIfFailed();
-        return keys.once(activities.table(), sub, idempotencyKey, "reply\n" + parentUuid + "\n" + text, ticket -> {
-            Activity reply = new Activity(ticket.uuid(), sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
-            activities.insert(reply, 0, events.pending(reply, parent.authorSub()));
-            committed(reply, parent.authorSub());
-            return reply;
-        }, this::written);
+        return keys.once(
+                activities.table(),
+                sub,
+                idempotencyKey,
+                "reply\n" + parentUuid + "\n" + text,
+                ticket -> {
+                    Activity reply =
+                            new Activity(ticket.uuid(), sub, text, now(), parent.expiresAt(), parent.uuid(), 0, 0, 0);
+                    activities.insert(reply, 0, events.pending(reply, parent.authorSub()));
+                    committed(reply, parent.authorSub());
+                    return reply;
+                },
+                this::written);
     }
 
     /** What a request holding an idempotency key wrote, if it did. */
@@ -102,7 +130,9 @@ public class Posting {
         return new Validation()
                 .check(Validation.isBlank(text), "message_blank")
                 .check(Validation.length(text) > max, tooLong)
-                .check(Validation.hasControlCharacters(text) || Validation.hasNoncharacters(text), "message_invalid_characters");
+                .check(
+                        Validation.hasControlCharacters(text) || Validation.hasNoncharacters(text),
+                        "message_invalid_characters");
     }
 
     private Instant now() {

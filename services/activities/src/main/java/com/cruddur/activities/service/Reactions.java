@@ -23,8 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class Reactions {
 
     /** The counters after a change, and the caller's own state. */
-    public record Counts(long likesCount, long repostsCount, long repliesCount, boolean liked, boolean reposted) {
-    }
+    public record Counts(long likesCount, long repostsCount, long repliesCount, boolean liked, boolean reposted) {}
 
     private final ActivityRepository activities;
     private final Posting posting;
@@ -32,7 +31,11 @@ public class Reactions {
     private final Outbox outbox;
     private final MarkerCache markerCache;
 
-    public Reactions(ActivityRepository activities, Posting posting, ActivityEvents events, Outbox outbox,
+    public Reactions(
+            ActivityRepository activities,
+            Posting posting,
+            ActivityEvents events,
+            Outbox outbox,
             MarkerCache markerCache) {
         this.activities = activities;
         this.posting = posting;
@@ -53,13 +56,21 @@ public class Reactions {
         Activity before = posting.live(change.uuid());
         Set<String> markers = new HashSet<>(activities.markersOf(change.sub(), List.of(before.uuid())));
         int delta = change.on() ? 1 : -1;
-        Activity after = new Activity(before.uuid(), before.authorSub(), before.message(), before.createdAt(), before.expiresAt(),
-                before.replyTo(), before.repliesCount(), before.likesCount() + (change.marker() == Marker.LIKE ? delta : 0),
+        Activity after = new Activity(
+                before.uuid(),
+                before.authorSub(),
+                before.message(),
+                before.createdAt(),
+                before.expiresAt(),
+                before.replyTo(),
+                before.repliesCount(),
+                before.likesCount() + (change.marker() == Marker.LIKE ? delta : 0),
                 before.repostsCount() + (change.marker() == Marker.REPOST ? delta : 0));
         Map<String, AttributeValue> pending = events.reacted(change, after);
         boolean changed;
         try {
-            changed = change.on() ? activities.putMarker(before, change.marker(), change.sub(), pending)
+            changed = change.on()
+                    ? activities.putMarker(before, change.marker(), change.sub(), pending)
                     : activities.removeMarker(change.uuid(), change.marker(), change.sub(), pending);
         } finally {
             markerCache.changed(change.sub()); // also when the outcome is unknown (a timeout may have committed it)
@@ -76,11 +87,16 @@ public class Reactions {
             outbox.committed();
         }
         try {
-            now = events.counted(change).orElseGet(() -> activities.find(change.uuid()).orElse(before));
+            now = events.counted(change)
+                    .orElseGet(() -> activities.find(change.uuid()).orElse(before));
         } catch (RuntimeException e) {
             // the relay counts it later; the response says what the count will be
         }
-        return new Counts(now.likesCount(), now.repostsCount(), now.repliesCount(),
-                markers.contains(change.uuid() + "|LIKE"), markers.contains(change.uuid() + "|REPOST"));
+        return new Counts(
+                now.likesCount(),
+                now.repostsCount(),
+                now.repliesCount(),
+                markers.contains(change.uuid() + "|LIKE"),
+                markers.contains(change.uuid() + "|REPOST"));
     }
 }

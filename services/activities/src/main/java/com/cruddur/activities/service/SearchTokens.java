@@ -16,8 +16,7 @@ public final class SearchTokens {
     private static final int MAX_TOKENS = 64;
     private static final int MAX_TOKEN_LENGTH = 100;
 
-    private SearchTokens() {
-    }
+    private SearchTokens() {}
 
     public static Set<String> of(String text) {
         Set<String> tokens = new LinkedHashSet<>();

@@ -25,8 +25,8 @@ public class AccountStatus {
 
     private final LoadingCache<String, Boolean> active;
 
-    public AccountStatus(@ConfigProperty(name = "cruddur.auth.account-status-ttl") Duration ttl, Clock clock,
-            AccountLookup lookup) {
+    public AccountStatus(
+            @ConfigProperty(name = "cruddur.auth.account-status-ttl") Duration ttl, Clock clock, AccountLookup lookup) {
         this.active = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .ticker(() -> clock.millis() * 1_000_000L)
@@ -35,7 +35,8 @@ public class AccountStatus {
                     try {
                         return lookup.isActive(sub);
                     } catch (RuntimeException e) {
-                        LOG.warnf("the account status of a user is unknown (%s): taken as active for now", e.toString());
+                        LOG.warnf(
+                                "the account status of a user is unknown (%s): taken as active for now", e.toString());
                         return true;
                     }
                 });

@@ -24,20 +24,26 @@ public class UsersServiceAccountLookup implements AccountLookup {
 
     private final URI usersService;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    public UsersServiceAccountLookup(@ConfigProperty(name = "cruddur.auth.users-service-url") URI usersService,
-            ObjectMapper json) {
+    public UsersServiceAccountLookup(
+            @ConfigProperty(name = "cruddur.auth.users-service-url") URI usersService, ObjectMapper json) {
         this.usersService = usersService;
         this.json = json;
     }
 
     @Override
     public boolean isActive(String sub) {
-        URI status = usersService.resolve("/internal/users/status?sub=" + URLEncoder.encode(sub, StandardCharsets.UTF_8));
+        URI status =
+                usersService.resolve("/internal/users/status?sub=" + URLEncoder.encode(sub, StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(2))
-                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(status)
+                            .timeout(Duration.ofSeconds(2))
+                            .header("Accept", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the users service answered " + response.statusCode());
             }

@@ -78,7 +78,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         SecurityIdentity kept = verified.getIfPresent(hash(request.getToken().getToken()));
         if (kept == null || !isLive(kept)) {
             return Uni.createFrom().nullItem();
@@ -93,7 +94,8 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
+        AccessTokenCredential token =
+                identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
         if (token == null || !(identity.getPrincipal() instanceof JsonWebToken)) {
             return Uni.createFrom().item(identity);
         }

@@ -7,8 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The DynamoDB attribute values and keys every repository writes. */
 public final class Attributes {
 
-    private Attributes() {
-    }
+    private Attributes() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.builder().s(value).build();

@@ -24,7 +24,9 @@ public interface AwsConfig {
 
     /** A local run: the AWS APIs are emulators, which need no real keys and must never be sent any. */
     default boolean emulated() {
-        return endpoint().dynamodb().isPresent() || endpoint().cognito().isPresent() || endpoint().sqs().isPresent()
+        return endpoint().dynamodb().isPresent()
+                || endpoint().cognito().isPresent()
+                || endpoint().sqs().isPresent()
                 || endpoint().s3().isPresent();
     }
 

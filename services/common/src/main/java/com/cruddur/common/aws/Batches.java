@@ -31,12 +31,11 @@ public final class Batches {
 
     private static final Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /** The items of {@code table} with these keys that exist, in no particular order. */
-    public static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table,
-            List<Map<String, AttributeValue>> keys, boolean consistentRead) {
+    public static List<Map<String, AttributeValue>> get(
+            DynamoDbClient dynamoDb, String table, List<Map<String, AttributeValue>> keys, boolean consistentRead) {
         return get(dynamoDb, table, keys, consistentRead, THREAD_SLEEP);
     }
 
@@ -45,12 +44,20 @@ public final class Batches {
         write(dynamoDb, table, writes, THREAD_SLEEP);
     }
 
-    static List<Map<String, AttributeValue>> get(DynamoDbClient dynamoDb, String table,
-            List<Map<String, AttributeValue>> keys, boolean consistentRead, Sleeper sleeper) {
+    static List<Map<String, AttributeValue>> get(
+            DynamoDbClient dynamoDb,
+            String table,
+            List<Map<String, AttributeValue>> keys,
+            boolean consistentRead,
+            Sleeper sleeper) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += MAX_KEYS) {
-            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(from + MAX_KEYS, keys.size()))).consistentRead(consistentRead).build());
+            Map<String, KeysAndAttributes> pending = Map.of(
+                    table,
+                    KeysAndAttributes.builder()
+                            .keys(keys.subList(from, Math.min(from + MAX_KEYS, keys.size())))
+                            .consistentRead(consistentRead)
+                            .build());
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 backOffBefore(attempt, sleeper);
                 Map<String, KeysAndAttributes> request = pending;
@@ -64,7 +71,8 @@ public final class Batches {
 
     static void write(DynamoDbClient dynamoDb, String table, List<WriteRequest> writes, Sleeper sleeper) {
         for (int from = 0; from < writes.size(); from += MAX_WRITES) {
-            Map<String, List<WriteRequest>> pending = Map.of(table, writes.subList(from, Math.min(from + MAX_WRITES, writes.size())));
+            Map<String, List<WriteRequest>> pending =
+                    Map.of(table, writes.subList(from, Math.min(from + MAX_WRITES, writes.size())));
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 backOffBefore(attempt, sleeper);
                 Map<String, List<WriteRequest>> request = pending;

@@ -23,8 +23,7 @@ public interface OwnedTables {
     List<CreateTableRequest> definitions();
 
     /** A global secondary index projecting every attribute; {@code rangeKey} may be null. */
-    record Index(String name, String hashKey, String rangeKey) {
-    }
+    record Index(String name, String hashKey, String rangeKey) {}
 
     /**
      * How every Cruddur table is made: string keys, on-demand billing, indexes projecting all attributes.
@@ -42,16 +41,23 @@ public interface OwnedTables {
             if (index.rangeKey() != null) {
                 attributes.add(index.rangeKey());
             }
-            gsis.add(GlobalSecondaryIndex.builder().indexName(index.name())
+            gsis.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
                     .keySchema(keySchema(index.hashKey(), index.rangeKey()))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .projection(Projection.builder()
+                            .projectionType(ProjectionType.ALL)
+                            .build())
                     .build());
         }
         CreateTableRequest.Builder table = CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attributes.stream().map(attribute -> AttributeDefinition.builder()
-                        .attributeName(attribute).attributeType(ScalarAttributeType.S).build()).toList())
+                .attributeDefinitions(attributes.stream()
+                        .map(attribute -> AttributeDefinition.builder()
+                                .attributeName(attribute)
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .toList())
                 .keySchema(keySchema(hashKey, rangeKey));
         if (!gsis.isEmpty()) {
             table.globalSecondaryIndexes(gsis);
@@ -61,9 +67,15 @@ public interface OwnedTables {
 
     private static List<KeySchemaElement> keySchema(String hashKey, String rangeKey) {
         List<KeySchemaElement> keys = new ArrayList<>();
-        keys.add(KeySchemaElement.builder().attributeName(hashKey).keyType(KeyType.HASH).build());
+        keys.add(KeySchemaElement.builder()
+                .attributeName(hashKey)
+                .keyType(KeyType.HASH)
+                .build());
         if (rangeKey != null) {
-            keys.add(KeySchemaElement.builder().attributeName(rangeKey).keyType(KeyType.RANGE).build());
+            keys.add(KeySchemaElement.builder()
+                    .attributeName(rangeKey)
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         return keys;
     }

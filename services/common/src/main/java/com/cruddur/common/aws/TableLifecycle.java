@@ -30,7 +30,9 @@ public class TableLifecycle implements HealthCheck {
     private DynamoDbClient dynamoDb;
 
     /** The client is looked up lazily: a service without tables (the edge) never builds one. */
-    public TableLifecycle(Instance<DynamoDbClient> dynamoDb, Instance<OwnedTables> owned,
+    public TableLifecycle(
+            Instance<DynamoDbClient> dynamoDb,
+            Instance<OwnedTables> owned,
             @ConfigProperty(name = "cruddur.dynamodb.create-tables", defaultValue = "false") boolean createTables) {
         this.dynamoDbClient = dynamoDb;
         this.owned = owned;
@@ -76,13 +78,16 @@ public class TableLifecycle implements HealthCheck {
         for (OwnedTables tables : owned) {
             for (CreateTableRequest table : tables.definitions()) {
                 try {
-                    dynamoDb().describeTable(DescribeTableRequest.builder()
-                            .tableName(table.tableName())
-                            .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT))
-                            .build());
+                    dynamoDb()
+                            .describeTable(DescribeTableRequest.builder()
+                                    .tableName(table.tableName())
+                                    .overrideConfiguration(c -> c.apiCallTimeout(PROBE_TIMEOUT))
+                                    .build());
                     response.withData(table.tableName(), "ok");
                 } catch (RuntimeException e) {
-                    return response.down().withData(table.tableName(), e.getClass().getSimpleName()).build();
+                    return response.down()
+                            .withData(table.tableName(), e.getClass().getSimpleName())
+                            .build();
                 }
             }
         }

@@ -8,7 +8,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "cruddur.cache")
 public interface CacheConfig {
 
-    enum Type { MOMENTO, IN_PROCESS, OFF }
+    enum Type {
+        MOMENTO,
+        IN_PROCESS,
+        OFF
+    }
 
     @WithDefault("in-process")
     Type type();

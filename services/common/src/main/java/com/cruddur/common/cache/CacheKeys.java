@@ -16,8 +16,7 @@ public final class CacheKeys {
      */
     public static final Duration MARKERS_TTL = Duration.ofMinutes(5);
 
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     public static String homeFeed() {
         return VERSION + ":feed:home";

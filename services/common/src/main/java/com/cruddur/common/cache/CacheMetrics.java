@@ -24,9 +24,16 @@ public final class CacheMetrics {
     private final AtomicLong suppressed = new AtomicLong();
 
     public CacheMetrics(MeterRegistry registry, String adapter) {
-        this.hits = Counter.builder("cruddur.cache.requests").tag("adapter", adapter).tag("result", "hit").register(registry);
-        this.misses = Counter.builder("cruddur.cache.requests").tag("adapter", adapter).tag("result", "miss").register(registry);
-        this.errors = Counter.builder("cruddur.cache.errors").tag("adapter", adapter).register(registry);
+        this.hits = Counter.builder("cruddur.cache.requests")
+                .tag("adapter", adapter)
+                .tag("result", "hit")
+                .register(registry);
+        this.misses = Counter.builder("cruddur.cache.requests")
+                .tag("adapter", adapter)
+                .tag("result", "miss")
+                .register(registry);
+        this.errors =
+                Counter.builder("cruddur.cache.errors").tag("adapter", adapter).register(registry);
     }
 
     public void hit() {
@@ -47,8 +54,11 @@ public final class CacheMetrics {
         Instant last = lastLogged.get();
         if (now.isAfter(last.plus(BURST)) && lastLogged.compareAndSet(last, now)) {
             long more = suppressed.getAndSet(0);
-            LOG.warnf("cache %s failed, served from the source%s: %s", operation,
-                    more > 0 ? " (and " + more + " more failures since the last report)" : "", cause.toString());
+            LOG.warnf(
+                    "cache %s failed, served from the source%s: %s",
+                    operation,
+                    more > 0 ? " (and " + more + " more failures since the last report)" : "",
+                    cause.toString());
         } else {
             suppressed.incrementAndGet();
         }

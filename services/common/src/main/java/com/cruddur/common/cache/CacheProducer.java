@@ -24,8 +24,12 @@ public class CacheProducer {
         return switch (type) {
             case OFF -> new NoCache();
             case IN_PROCESS -> new InProcessCache(config.maxWeight(), new CacheMetrics(registry, "in-process"));
-            case MOMENTO -> new MomentoCache(credentials(config.momento()), config.momento().cacheName(), config.timeout(),
-                    new CacheMetrics(registry, "momento"));
+            case MOMENTO ->
+                new MomentoCache(
+                        credentials(config.momento()),
+                        config.momento().cacheName(),
+                        config.timeout(),
+                        new CacheMetrics(registry, "momento"));
         };
     }
 
@@ -34,8 +38,9 @@ public class CacheProducer {
             String[] hostPort = momento.localEndpoint().get().split(":", 2);
             return new MomentoLocalProvider(hostPort[0], Integer.parseInt(hostPort[1]));
         }
-        String key = momento.apiKey().orElseThrow(() -> new IllegalStateException(
-                "cruddur.cache.type=momento needs MOMENTO_API_KEY (or cruddur.cache.momento.local-endpoint)"));
+        String key = momento.apiKey()
+                .orElseThrow(() -> new IllegalStateException(
+                        "cruddur.cache.type=momento needs MOMENTO_API_KEY (or cruddur.cache.momento.local-endpoint)"));
         return CredentialProvider.fromString(key);
     }
 

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class InProcessCache implements Cache {
 
-    private record Entry(String value, Duration ttl) {
-    }
+    private record Entry(String value, Duration ttl) {}
 
     private final com.github.benmanes.caffeine.cache.Cache<String, Entry> entries;
     /** What an entry costs beyond its characters (the map's node, the entry, the strings' headers), roughly. */
@@ -26,7 +25,8 @@ public final class InProcessCache implements Cache {
         this.metrics = metrics;
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maxWeight)
-                .weigher((String key, Entry entry) -> ENTRY_OVERHEAD + key.length() + entry.value().length())
+                .weigher((String key, Entry entry) ->
+                        ENTRY_OVERHEAD + key.length() + entry.value().length())
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
                     public long expireAfterCreate(String key, Entry entry, long now) {

@@ -39,8 +39,7 @@ public class JsonCache {
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
 
     /** The value last read for a key, with the text it was read from; bounded by the texts' length (4 MiB). */
-    private record Decoded(String text, Object value) {
-    }
+    private record Decoded(String text, Object value) {}
 
     private final com.github.benmanes.caffeine.cache.Cache<String, Decoded> decoded = Caffeine.newBuilder()
             .maximumWeight(4L << 20)
@@ -57,10 +56,11 @@ public class JsonCache {
     @SuppressWarnings("unchecked")
     public <T> T getOrLoad(String key, Class<T> type, Duration ttl, Supplier<T> load) {
         Optional<T> cached = traced("cache get", key, 1, () -> {
-            Optional<String> value = cache.get(key);
-            Span.current().setAttribute(HITS, value.isPresent() ? 1 : 0).setAttribute(HIT, value.isPresent());
-            return value;
-        }).flatMap(value -> read(key, value, type));
+                    Optional<String> value = cache.get(key);
+                    Span.current().setAttribute(HITS, value.isPresent() ? 1 : 0).setAttribute(HIT, value.isPresent());
+                    return value;
+                })
+                .flatMap(value -> read(key, value, type));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -126,7 +126,8 @@ public class JsonCache {
      * hold a user id) and the number of keys.
      */
     private <T> T traced(String operation, String key, int keys, Supplier<T> call) {
-        Span span = tracer.spanBuilder(operation).setSpanKind(SpanKind.CLIENT)
+        Span span = tracer.spanBuilder(operation)
+                .setSpanKind(SpanKind.CLIENT)
                 .setAttribute("cache.namespace", namespace(key))
                 .setAttribute("cache.keys", keys)
                 .startSpan();

@@ -49,7 +49,8 @@ public final class MomentoCache implements Cache, AutoCloseable {
         Map<String, String> found = new HashMap<>();
         for (Map.Entry<String, CompletableFuture<GetResponse>> entry : pending.entrySet()) {
             try {
-                GetResponse response = entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                GetResponse response =
+                        entry.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (response instanceof GetResponse.Hit hit) {
                     metrics.hit();
                     found.put(entry.getKey(), hit.valueString());
@@ -97,11 +98,12 @@ public final class MomentoCache implements Cache, AutoCloseable {
         if (attempt >= RETRY_DELAYS_MS.length) {
             return;
         }
-        CompletableFuture.delayedExecutor(RETRY_DELAYS_MS[attempt], TimeUnit.MILLISECONDS).execute(() -> {
-            if (!deleted(key, Duration.ofSeconds(2))) {
-                retryDelete(key, attempt + 1);
-            }
-        });
+        CompletableFuture.delayedExecutor(RETRY_DELAYS_MS[attempt], TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (!deleted(key, Duration.ofSeconds(2))) {
+                        retryDelete(key, attempt + 1);
+                    }
+                });
     }
 
     private boolean deleted(String key, Duration wait) {

@@ -19,10 +19,8 @@ public final class NoCache implements Cache {
     }
 
     @Override
-    public void set(String key, String value, Duration ttl) {
-    }
+    public void set(String key, String value, Duration ttl) {}
 
     @Override
-    public void delete(String key) {
-    }
+    public void delete(String key) {}
 }

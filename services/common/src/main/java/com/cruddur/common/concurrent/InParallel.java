@@ -14,8 +14,7 @@ import java.util.function.Supplier;
  */
 public final class InParallel {
 
-    private InParallel() {
-    }
+    private InParallel() {}
 
     /** {@code call} started on {@code executor}, in the current trace. */
     public static <T> CompletableFuture<T> start(Executor executor, Supplier<T> call) {

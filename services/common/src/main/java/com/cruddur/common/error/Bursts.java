@@ -18,12 +18,10 @@ public final class Bursts {
     public static final Duration QUIET = Duration.ofSeconds(30);
 
     /** The burst before the one just opened: its failures and its length. */
-    public record Ended(long count, Duration length) {
-    }
+    public record Ended(long count, Duration length) {}
 
     /** What {@link #failed} says: whether this failure opened a burst, and the burst that ended before it. */
-    public record Failure(boolean opened, Optional<Ended> previous) {
-    }
+    public record Failure(boolean opened, Optional<Ended> previous) {}
 
     private static final class Burst {
         final Instant started;
@@ -58,8 +56,10 @@ public final class Bursts {
             burst.count++;
             return burst;
         });
-        return new Failure(opened[0], Optional.ofNullable(ended[0])
-                .map(burst -> new Ended(burst.count, Duration.between(burst.started, burst.last))));
+        return new Failure(
+                opened[0],
+                Optional.ofNullable(ended[0])
+                        .map(burst -> new Ended(burst.count, Duration.between(burst.started, burst.last))));
     }
 
     /** How many failures the current (or last) burst of {@code kind} had. */

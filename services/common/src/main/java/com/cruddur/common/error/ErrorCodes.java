@@ -4,6 +4,7 @@ package com.cruddur.common.error;
 public final class ErrorCodes {
     /** Codes the Cruddur React frontend already has a text for. */
     public static final String UNAUTHENTICATED = "generic_401";
+
     public static final String FORBIDDEN = "generic_403";
     public static final String SERVER_ERROR = "generic_500";
 
@@ -20,6 +21,5 @@ public final class ErrorCodes {
     public static final String BAD_REQUEST = "bad_request";
     public static final String SERVICE_UNAVAILABLE = "service_unavailable";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

@@ -1,11 +1,11 @@
 package com.cruddur.common.error;
 
+import com.cruddur.common.auth.Caller;
+import com.cruddur.common.telemetry.ErrorReporter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.cruddur.common.auth.Caller;
-import com.cruddur.common.telemetry.ErrorReporter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,7 +40,10 @@ public class ErrorMappers {
     Outages outages;
 
     public static Response body(int status, List<String> codes) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(codes).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(codes)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -98,11 +101,17 @@ public class ErrorMappers {
     }
 
     /** A dependency is away: 503 with {@code Retry-After}, told once per burst (see {@link Outages}). */
-    private Response unavailable(String dependency, Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
-        outages.record(dependency, e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 503,
-                callerSub()));
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", Outages.RETRY_AFTER_SECONDS)
-                .entity(List.of(ErrorCodes.SERVICE_UNAVAILABLE)).build();
+    private Response unavailable(
+            String dependency, Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
+        outages.record(
+                dependency,
+                e,
+                new ErrorReporter.Failure(request.method().name(), route(request, resource), 503, callerSub()));
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", Outages.RETRY_AFTER_SECONDS)
+                .entity(List.of(ErrorCodes.SERVICE_UNAVAILABLE))
+                .build();
     }
 
     private Optional<String> callerSub() {
@@ -119,7 +128,8 @@ public class ErrorMappers {
     /** Logged, reported to Rollbar once, and answered without any detail. */
     private Response serverError(Throwable e, HttpServerRequest request, SimpleResourceInfo resource) {
         LOG.error("request failed", e);
-        reporter.report(e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 500, callerSub()));
+        reporter.report(
+                e, new ErrorReporter.Failure(request.method().name(), route(request, resource), 500, callerSub()));
         return body(500, List.of(ErrorCodes.SERVER_ERROR));
     }
 
@@ -132,7 +142,8 @@ public class ErrorMappers {
         String route = type == null ? "" : type.value();
         try {
             jakarta.ws.rs.Path method = resource.getResourceClass()
-                    .getMethod(resource.getMethodName(), resource.parameterTypes()).getAnnotation(jakarta.ws.rs.Path.class);
+                    .getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .getAnnotation(jakarta.ws.rs.Path.class);
             if (method != null) {
                 route = route + "/" + method.value();
             }

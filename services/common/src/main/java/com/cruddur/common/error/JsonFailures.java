@@ -37,7 +37,8 @@ public class JsonFailures {
     private final Set<String> corsMethods;
     private final ErrorReporter reporter;
 
-    public JsonFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+    public JsonFailures(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             @ConfigProperty(name = "cruddur.http.max-header-size") MemorySize maxHeaderSize,
             @ConfigProperty(name = "cruddur.http.max-url-length") int maxUrlLength,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> corsOrigins,
@@ -106,7 +107,8 @@ public class JsonFailures {
     private boolean corsAllows(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
         boolean sameOrigin = origin.equals(request.scheme() + "://" + request.getHeader("Host"));
-        return (corsOrigins.contains(origin) || sameOrigin) && corsMethods.contains(request.method().name());
+        return (corsOrigins.contains(origin) || sameOrigin)
+                && corsMethods.contains(request.method().name());
     }
 
     /**
@@ -126,8 +128,9 @@ public class JsonFailures {
             if (status == 401) {
                 headers.set("WWW-Authenticate", "Bearer");
             }
-            if (headers.contains("Access-Control-Allow-Origin") && headers.getAll("Vary").stream()
-                    .noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("origin"))) {
+            if (headers.contains("Access-Control-Allow-Origin")
+                    && headers.getAll("Vary").stream()
+                            .noneMatch(vary -> vary.toLowerCase(Locale.ROOT).contains("origin"))) {
                 headers.add("Vary", "Origin");
             }
         });
@@ -158,7 +161,10 @@ public class JsonFailures {
     /** The declared length; -1 when there is none (no body, or a chunked one) or it is not a number. */
     private static long contentLength(HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
-        if (length == null || length.isEmpty() || length.length() > 18 || !length.chars().allMatch(Character::isDigit)) {
+        if (length == null
+                || length.isEmpty()
+                || length.length() > 18
+                || !length.chars().allMatch(Character::isDigit)) {
             return -1;
         }
         return Long.parseLong(length);
@@ -186,8 +192,10 @@ public class JsonFailures {
         int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
         if (status >= 500) {
             LOG.error("request failed", ctx.failure());
-            reporter.report(ctx.failure() == null ? new IllegalStateException("status " + status) : ctx.failure(),
-                    new ErrorReporter.Failure(ctx.request().method().name(), ctx.normalizedPath(), status, Optional.empty()));
+            reporter.report(
+                    ctx.failure() == null ? new IllegalStateException("status " + status) : ctx.failure(),
+                    new ErrorReporter.Failure(
+                            ctx.request().method().name(), ctx.normalizedPath(), status, Optional.empty()));
         }
         allowOrigin(ctx);
         json(ctx, status);
@@ -198,6 +206,9 @@ public class JsonFailures {
     }
 
     private static void json(RoutingContext ctx, int status, String code) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.encode(List.of(code)));
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(Json.encode(List.of(code)));
     }
 }

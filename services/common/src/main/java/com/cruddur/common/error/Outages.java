@@ -38,8 +38,10 @@ public class Outages {
     public static Optional<String> unavailableDependency(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof AwsServiceException aws && (aws.isThrottlingException() || aws.statusCode() >= 500)) {
-                return Optional.of(aws.awsErrorDetails() == null || aws.awsErrorDetails().serviceName() == null
-                        ? "AWS" : aws.awsErrorDetails().serviceName());
+                return Optional.of(
+                        aws.awsErrorDetails() == null || aws.awsErrorDetails().serviceName() == null
+                                ? "AWS"
+                                : aws.awsErrorDetails().serviceName());
             }
             if (e instanceof SdkClientException) {
                 return Optional.of("AWS");
@@ -54,8 +56,10 @@ public class Outages {
      */
     public boolean record(String dependency, Throwable error, ErrorReporter.Failure failure) {
         Bursts.Failure counted = bursts.failed(dependency);
-        counted.previous().ifPresent(ended -> LOG.infof("%s was unavailable for %s: %d requests answered 503", dependency,
-                ended.length(), ended.count()));
+        counted.previous()
+                .ifPresent(ended -> LOG.infof(
+                        "%s was unavailable for %s: %d requests answered 503",
+                        dependency, ended.length(), ended.count()));
         if (counted.opened()) {
             LOG.warnf("%s is unavailable, answering 503 until it is back: %s", dependency, error.toString());
             reporter.report(error, failure);

@@ -9,8 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/health-check")
 public class HealthCheckResource {
 
-    public record Health(boolean success, int ver) {
-    }
+    public record Health(boolean success, int ver) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

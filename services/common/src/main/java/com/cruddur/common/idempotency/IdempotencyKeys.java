@@ -33,12 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class IdempotencyKeys {
 
     /** The uuid and creation time a write under a key uses: a retry finds the resource by them. */
-    public record Ticket(String uuid, Instant at) {
-    }
+    public record Ticket(String uuid, Instant at) {}
 
     /** A claim: the ticket of the request holding the key, that request's hash, and until when it holds. */
-    public record Claim(Ticket ticket, String requestHash, Instant leaseUntil) {
-    }
+    public record Claim(Ticket ticket, String requestHash, Instant leaseUntil) {}
 
     static final Duration WINDOW = Duration.ofHours(24);
     static final Duration LEASE = Duration.ofSeconds(15);
@@ -54,8 +52,12 @@ public class IdempotencyKeys {
 
     /** {@code idempotency_key_invalid} for a key that is empty, longer than 255 or not visible ASCII. */
     public static Validation check(String key, Validation validation) {
-        return validation.check(key != null && (key.isBlank() || key.length() > MAX_KEY
-                || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)), "idempotency_key_invalid");
+        return validation.check(
+                key != null
+                        && (key.isBlank()
+                                || key.length() > MAX_KEY
+                                || key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)),
+                "idempotency_key_invalid");
     }
 
     /**
@@ -67,7 +69,12 @@ public class IdempotencyKeys {
      * then. The same key with another {@code request} is 422 {@code idempotency_key_reused}. Without a key, every
      * call writes.
      */
-    public <T> T once(String table, String sub, String key, String request, Function<Ticket, T> write,
+    public <T> T once(
+            String table,
+            String sub,
+            String key,
+            String request,
+            Function<Ticket, T> write,
             Function<Ticket, Optional<T>> find) {
         Ticket ours = new Ticket(UUID.randomUUID().toString(), now());
         if (key == null) {
@@ -131,24 +138,34 @@ public class IdempotencyKeys {
         item.put("expires_at", s(Timestamps.format(expires)));
         item.put("ttl", n(expires.getEpochSecond()));
         try {
-            dynamoDb.putItem(r -> r.tableName(table).item(item)
+            dynamoDb.putItem(r -> r.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR expires_at <= :now")
                     .expressionAttributeValues(Map.of(":now", s(Timestamps.format(now)))));
             return Optional.empty();
         } catch (ConditionalCheckFailedException claimed) {
-            return Optional.ofNullable(claimOf(table, sub, key)).filter(claim -> !claim.ticket().uuid().equals(ticket.uuid()));
+            return Optional.ofNullable(claimOf(table, sub, key))
+                    .filter(claim -> !claim.ticket().uuid().equals(ticket.uuid()));
         }
     }
 
     /** Takes over a claim whose lease ran out and whose write never appeared; false when another request took it first. */
     private boolean takeOver(String table, String sub, String key, Claim expired, Ticket ticket) {
         try {
-            dynamoDb.updateItem(r -> r.tableName(table).key(itemKey(sub, key))
+            dynamoDb.updateItem(r -> r.tableName(table)
+                    .key(itemKey(sub, key))
                     .updateExpression("SET #uuid = :uuid, created_at = :at, lease_until = :lease")
                     .conditionExpression("#uuid = :old")
                     .expressionAttributeNames(Map.of("#uuid", "uuid"))
-                    .expressionAttributeValues(Map.of(":uuid", s(ticket.uuid()), ":at", s(Timestamps.format(ticket.at())),
-                            ":lease", s(Timestamps.format(now().plus(LEASE))), ":old", s(expired.ticket().uuid()))));
+                    .expressionAttributeValues(Map.of(
+                            ":uuid",
+                            s(ticket.uuid()),
+                            ":at",
+                            s(Timestamps.format(ticket.at())),
+                            ":lease",
+                            s(Timestamps.format(now().plus(LEASE))),
+                            ":old",
+                            s(expired.ticket().uuid()))));
             return true;
         } catch (ConditionalCheckFailedException changed) {
             Claim now = claimOf(table, sub, key);
@@ -157,14 +174,22 @@ public class IdempotencyKeys {
     }
 
     private Claim claimOf(String table, String sub, String key) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table).key(itemKey(sub, key)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table).key(itemKey(sub, key)).consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return null;
         }
-        return new Claim(new Ticket(item.get("uuid").s(),
-                item.containsKey("created_at") ? Timestamps.parse(item.get("created_at").s()) : Instant.EPOCH),
+        return new Claim(
+                new Ticket(
+                        item.get("uuid").s(),
+                        item.containsKey("created_at")
+                                ? Timestamps.parse(item.get("created_at").s())
+                                : Instant.EPOCH),
                 item.get("request_hash").s(),
-                item.containsKey("lease_until") ? Timestamps.parse(item.get("lease_until").s()) : Instant.EPOCH);
+                item.containsKey("lease_until")
+                        ? Timestamps.parse(item.get("lease_until").s())
+                        : Instant.EPOCH);
     }
 
     private Instant now() {
@@ -177,7 +202,8 @@ public class IdempotencyKeys {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

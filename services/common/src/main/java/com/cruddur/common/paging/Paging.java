@@ -20,8 +20,9 @@ public record Paging(int limit, Optional<String> after) {
     public static final int MAX_LIMIT = 100;
     /** Longer than any cursor this API issues (a timestamp and a uuid, in base64): refused before decoding. */
     static final int MAX_CURSOR_LENGTH = 200;
-    private static final Pattern POSITION = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z#" + Validation.UUID_PATTERN);
+
+    private static final Pattern POSITION =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z#" + Validation.UUID_PATTERN);
 
     /** Parses the query parameters; adds {@code limit_invalid} and {@code cursor_invalid} to {@code validation}. */
     public static Paging parse(String limit, String cursor, Validation validation) {
@@ -52,7 +53,9 @@ public record Paging(int limit, Optional<String> after) {
      */
     public static Response withNext(Response.ResponseBuilder response, UriInfo uri, Optional<String> next) {
         next.ifPresent(position -> {
-            URI full = uri.getRequestUriBuilder().replaceQueryParam("cursor", encode(position)).build();
+            URI full = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", encode(position))
+                    .build();
             String relative = full.getRawPath() + (full.getRawQuery() == null ? "" : "?" + full.getRawQuery());
             response.header("Link", "<" + relative + ">; rel=\"next\"");
         });

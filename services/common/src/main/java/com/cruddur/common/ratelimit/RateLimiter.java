@@ -27,15 +27,20 @@ public final class RateLimiter {
         this.limit = limit;
         this.period = period;
         this.clock = clock;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(100_000).build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(period.multipliedBy(2))
+                .maximumSize(100_000)
+                .build();
     }
 
     /** Takes one request from {@code key}'s allowance. */
     public Decision take(String key) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit).refillIntervally(limit, period))
-                .withCustomTimePrecision(new ClockTime(clock))
-                .build());
+        Bucket bucket = buckets.get(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(l -> l.capacity(limit).refillIntervally(limit, period))
+                        .withCustomTimePrecision(new ClockTime(clock))
+                        .build());
         return new Decision(limit, bucket.tryConsumeAndReturnRemaining(1));
     }
 

@@ -33,10 +33,12 @@ public class WriteLimits {
     private final RateLimiter limiter;
     private final CurrentIdentityAssociation identity;
 
-    public WriteLimits(@ConfigProperty(name = "cruddur.rate-limits.enabled") boolean enabled,
+    public WriteLimits(
+            @ConfigProperty(name = "cruddur.rate-limits.enabled") boolean enabled,
             @ConfigProperty(name = "cruddur.rate-limits.writes") long writes,
             @ConfigProperty(name = "cruddur.rate-limits.period") Duration period,
-            Clock clock, CurrentIdentityAssociation identity) {
+            Clock clock,
+            CurrentIdentityAssociation identity) {
         this.enabled = enabled;
         this.limiter = new RateLimiter(writes, period, clock);
         this.identity = identity;
@@ -44,16 +46,20 @@ public class WriteLimits {
 
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext request) {
-        if (!enabled || READS.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (!enabled
+                || READS.contains(request.getMethod())
+                || !request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
         return identity.getDeferredIdentity()
-                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .onFailure()
+                .recoverWithItem((SecurityIdentity) null)
                 .map(caller -> {
                     if (caller == null || caller.isAnonymous()) {
                         return null;
                     }
-                    RateLimiter.Decision decision = limiter.take(caller.getPrincipal().getName());
+                    RateLimiter.Decision decision =
+                            limiter.take(caller.getPrincipal().getName());
                     request.setProperty(DECISION, decision);
                     return decision.allowed() ? null : refusal(decision);
                 });

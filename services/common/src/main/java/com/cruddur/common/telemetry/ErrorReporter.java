@@ -32,13 +32,13 @@ public class ErrorReporter {
     private static final int MAX_WAITING = 1000;
 
     /** What we tell Rollbar about the request that failed. */
-    public record Failure(String method, String route, int status, Optional<String> sub) {
-    }
+    public record Failure(String method, String route, int status, Optional<String> sub) {}
 
     private final Rollbar rollbar;
     private final ThreadLocal<Failure> current = new ThreadLocal<>();
 
-    public ErrorReporter(@ConfigProperty(name = "cruddur.rollbar.access-token") Optional<String> token,
+    public ErrorReporter(
+            @ConfigProperty(name = "cruddur.rollbar.access-token") Optional<String> token,
             @ConfigProperty(name = "cruddur.rollbar.endpoint") Optional<String> endpoint,
             @ConfigProperty(name = "cruddur.rollbar.flush-interval", defaultValue = "5s") Duration flushInterval,
             @ConfigProperty(name = "cruddur.environment") String environment,
@@ -62,10 +62,16 @@ public class ErrorReporter {
                 .framework("quarkus")
                 .handleUncaughtErrors(false)
                 .sender(sender)
-                .person(() -> Optional.ofNullable(current.get()).flatMap(Failure::sub)
-                        .map(sub -> new Person.Builder().id(sub).build()).orElse(null))
+                .person(() -> Optional.ofNullable(current.get())
+                        .flatMap(Failure::sub)
+                        .map(sub -> new Person.Builder().id(sub).build())
+                        .orElse(null))
                 .request(() -> Optional.ofNullable(current.get())
-                        .map(f -> new Request.Builder().method(f.method()).url(f.route()).build()).orElse(null))
+                        .map(f -> new Request.Builder()
+                                .method(f.method())
+                                .url(f.route())
+                                .build())
+                        .orElse(null))
                 .custom(this::custom);
         endpoint.ifPresent(config::endpoint);
         this.rollbar = new Rollbar(config.build());

@@ -27,8 +27,11 @@ public final class Validation {
      * space and joiners, word joiner, byte order mark, soft hyphen, ...), so a message or a name made of them is blank.
      */
     public static boolean isBlank(String value) {
-        return value == null || value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return value == null
+                || value.codePoints()
+                        .allMatch(c -> Character.isWhitespace(c)
+                                || Character.isSpaceChar(c)
+                                || Character.getType(c) == Character.FORMAT);
     }
 
     /** The one id format: a lower-case UUID, as {@link java.util.UUID#toString()} writes it. */
@@ -83,8 +86,11 @@ public final class Validation {
         if (text == null || text.isEmpty() || length(text) > HANDLE_MAX_LENGTH) {
             return false;
         }
-        return text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.isISOControl(c) || "/%?#\"\\".indexOf(c) >= 0);
+        return text.codePoints()
+                .noneMatch(c -> Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.isISOControl(c)
+                        || "/%?#\"\\".indexOf(c) >= 0);
     }
 
     /** Control characters of any kind (NUL, BEL, ESC, line breaks, tabs, DEL, C1): none belongs in a one-line name. */

@@ -43,15 +43,23 @@ class VerifiedTokensExpiryTest {
         VerifiedTokens tokens = new VerifiedTokens(100, clock);
         JwtClaims claims = new JwtClaims();
         claims.setSubject("sub-1");
-        claims.setExpirationTime(NumericDate.fromSeconds(now.get().plus(Duration.ofHours(1)).getEpochSecond()));
-        SecurityIdentity verified = QuarkusSecurityIdentity.builder().setPrincipal(new DefaultJWTCallerPrincipal(claims))
-                .addCredential(new AccessTokenCredential("header.payload.signature")).build();
+        claims.setExpirationTime(
+                NumericDate.fromSeconds(now.get().plus(Duration.ofHours(1)).getEpochSecond()));
+        SecurityIdentity verified = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new DefaultJWTCallerPrincipal(claims))
+                .addCredential(new AccessTokenCredential("header.payload.signature"))
+                .build();
         tokens.augment(verified, null).await().indefinitely();
-        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential("header.payload.signature"));
+        TokenAuthenticationRequest request =
+                new TokenAuthenticationRequest(new AccessTokenCredential("header.payload.signature"));
 
         assertNotNull(tokens.authenticate(request, null).await().indefinitely(), "kept while valid");
-        assertNull(tokens.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential("header.payload.other")), null)
-                .await().indefinitely(), "another token is not the kept one");
+        assertNull(
+                tokens.authenticate(
+                                new TokenAuthenticationRequest(new AccessTokenCredential("header.payload.other")), null)
+                        .await()
+                        .indefinitely(),
+                "another token is not the kept one");
         now.set(now.get().plus(Duration.ofMinutes(61)));
         assertNull(tokens.authenticate(request, null).await().indefinitely(), "expired: left to quarkus-oidc");
     }

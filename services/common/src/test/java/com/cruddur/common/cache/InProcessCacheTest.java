@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class InProcessCacheTest {
 
-    private final InProcessCache cache = new InProcessCache(10_000, new CacheMetrics(new SimpleMeterRegistry(), "in-process"));
+    private final InProcessCache cache =
+            new InProcessCache(10_000, new CacheMetrics(new SimpleMeterRegistry(), "in-process"));
 
     @Test
     void itNeverHoldsMoreThanItsBound() {

@@ -19,21 +19,40 @@ class OutagesTest {
     private final MovableClock clock = new MovableClock();
     private final Outages outages = new Outages(
             new ErrorReporter(Optional.empty(), Optional.empty(), Duration.ofSeconds(5), "test", "common", "1"), clock);
-    private final ErrorReporter.Failure failure = new ErrorReporter.Failure("POST", "/api/activities", 503, Optional.empty());
+    private final ErrorReporter.Failure failure =
+            new ErrorReporter.Failure("POST", "/api/activities", 503, Optional.empty());
 
     @Test
     void unreachableThrottlingAndServerErrorsAreOutagesButOurBugsAndRefusalsAreNot() {
-        assertEquals(Optional.of("AWS"), Outages.unavailableDependency(SdkClientException.create("connection refused")));
-        assertEquals(Optional.of("DynamoDB"), Outages.unavailableDependency(new IllegalStateException(
-                ProvisionedThroughputExceededException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDB")
-                                .errorCode("ProvisionedThroughputExceededException").build()).build())));
-        assertEquals(Optional.of("DynamoDB"), Outages.unavailableDependency(DynamoDbException.builder().statusCode(500)
-                .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDB").errorCode("InternalServerError").build())
-                .build()));
-        assertEquals(Optional.empty(), Outages.unavailableDependency(DynamoDbException.builder().statusCode(400)
-                .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDB").errorCode("ValidationException").build())
-                .build()));
+        assertEquals(
+                Optional.of("AWS"), Outages.unavailableDependency(SdkClientException.create("connection refused")));
+        assertEquals(
+                Optional.of("DynamoDB"),
+                Outages.unavailableDependency(new IllegalStateException(ProvisionedThroughputExceededException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .serviceName("DynamoDB")
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .build())
+                        .build())));
+        assertEquals(
+                Optional.of("DynamoDB"),
+                Outages.unavailableDependency(DynamoDbException.builder()
+                        .statusCode(500)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .serviceName("DynamoDB")
+                                .errorCode("InternalServerError")
+                                .build())
+                        .build()));
+        assertEquals(
+                Optional.empty(),
+                Outages.unavailableDependency(DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .serviceName("DynamoDB")
+                                .errorCode("ValidationException")
+                                .build())
+                        .build()));
         assertEquals(Optional.empty(), Outages.unavailableDependency(new NullPointerException()));
     }
 
@@ -49,7 +68,8 @@ class OutagesTest {
         assertTrue(outages.record("SQS", error, failure), "each dependency has its own bursts");
 
         clock.advance(Bursts.QUIET.plusSeconds(1));
-        assertTrue(outages.record("DynamoDB", error, failure), "after a quiet period, the next failure opens a new burst");
+        assertTrue(
+                outages.record("DynamoDB", error, failure), "after a quiet period, the next failure opens a new burst");
         assertEquals(1, outages.burstCount("DynamoDB"));
     }
 }

@@ -26,11 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class MessageRepository {
 
     /** A conversation as one member sees it in their list. */
-    public record InboxEntry(String groupUuid, String otherSub, String lastMessage, Instant lastAt, String position) {
-    }
+    public record InboxEntry(String groupUuid, String otherSub, String lastMessage, Instant lastAt, String position) {}
 
-    public record Page<T>(List<T> items, Optional<String> next) {
-    }
+    public record Page<T>(List<T> items, Optional<String> next) {}
 
     private static final String MESSAGE_PREFIX = "MSG#";
 
@@ -56,13 +54,19 @@ public class MessageRepository {
             dynamoDb.putItem(r -> r.tableName(table.name()).item(pair).conditionExpression("attribute_not_exists(pk)"));
             group = candidate;
         } catch (ConditionalCheckFailedException exists) {
-            group = dynamoDb.getItem(r -> r.tableName(table.name()).key(key(pair.get("pk").s(), "PAIR")).consistentRead(true))
-                    .item().get("group_uuid").s();
+            group = dynamoDb.getItem(r -> r.tableName(table.name())
+                            .key(key(pair.get("pk").s(), "PAIR"))
+                            .consistentRead(true))
+                    .item()
+                    .get("group_uuid")
+                    .s();
         }
         // written after the claim, and again by any later start: idempotent, so a crash in between heals itself
         Map<String, AttributeValue> meta = key("GRP#" + group, "META");
         meta.put("uuid", s(group));
-        meta.put("members", AttributeValue.builder().l(s(members.get(0)), s(members.get(1))).build());
+        meta.put(
+                "members",
+                AttributeValue.builder().l(s(members.get(0)), s(members.get(1))).build());
         meta.put("created_at", s(Timestamps.format(now)));
         try {
             dynamoDb.putItem(r -> r.tableName(table.name()).item(meta).conditionExpression("attribute_not_exists(pk)"));
@@ -75,11 +79,14 @@ public class MessageRepository {
     /** The two members of a conversation, or empty for an unknown one. */
     public Optional<List<String>> members(String group) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(key("GRP#" + group, "META")).consistentRead(true)).item();
+                        .key(key("GRP#" + group, "META"))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(item.get("members").l().stream().map(AttributeValue::s).toList());
+        return Optional.of(
+                item.get("members").l().stream().map(AttributeValue::s).toList());
     }
 
     /**
@@ -103,8 +110,10 @@ public class MessageRepository {
 
     /** The message {@code uuid} of a conversation, stored at {@code at}, if it is there. */
     public Optional<Message> find(String group, String uuid, Instant at) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key("GRP#" + group, MESSAGE_PREFIX + Timestamps.format(at) + "#" + uuid))).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(key("GRP#" + group, MESSAGE_PREFIX + Timestamps.format(at) + "#" + uuid)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toMessage(group, item));
     }
 
@@ -115,10 +124,14 @@ public class MessageRepository {
 
     /** A message item of this table, with its recipient, if the item is one. */
     public static Optional<Map.Entry<Message, String>> messageOf(Map<String, AttributeValue> item) {
-        if (!item.get("pk").s().startsWith("GRP#") || !item.get("sk").s().startsWith(MESSAGE_PREFIX) || !item.containsKey("recipient")) {
+        if (!item.get("pk").s().startsWith("GRP#")
+                || !item.get("sk").s().startsWith(MESSAGE_PREFIX)
+                || !item.containsKey("recipient")) {
             return Optional.empty();
         }
-        return Optional.of(Map.entry(toMessage(item.get("pk").s().substring("GRP#".length()), item), item.get("recipient").s()));
+        return Optional.of(Map.entry(
+                toMessage(item.get("pk").s().substring("GRP#".length()), item),
+                item.get("recipient").s()));
     }
 
     /**
@@ -138,8 +151,9 @@ public class MessageRepository {
         try {
             dynamoDb.updateItem(r -> r.tableName(table.name())
                     .key(key("MEMBER#" + member, "GRP#" + message.groupUuid()))
-                    .updateExpression("SET group_uuid = :g, other_member = :o, last_message = :m, last_at = :t, last_key = :k, "
-                            + "gsi1pk = :ipk, gsi1sk = :isk")
+                    .updateExpression(
+                            "SET group_uuid = :g, other_member = :o, last_message = :m, last_at = :t, last_key = :k, "
+                                    + "gsi1pk = :ipk, gsi1sk = :isk")
                     .conditionExpression("attribute_not_exists(last_key) OR last_key < :k")
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException newerAlready) {
@@ -152,19 +166,27 @@ public class MessageRepository {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("INBOX#" + member)));
         after.ifPresent(position -> values.put(":after", s(position)));
         List<InboxEntry> entries = new ArrayList<>();
-        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name()).indexName(MessagesTable.INBOX_INDEX)
+        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
+                .indexName(MessagesTable.INBOX_INDEX)
                 .keyConditionExpression("gsi1pk = :pk" + (after.isPresent() ? " AND gsi1sk < :after" : ""))
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(limit + 1))) {
-            response.items().forEach(item -> entries.add(new InboxEntry(item.get("group_uuid").s(), item.get("other_member").s(),
-                    item.get("last_message").s(), Timestamps.parse(item.get("last_at").s()), item.get("gsi1sk").s())));
+            response.items()
+                    .forEach(item -> entries.add(new InboxEntry(
+                            item.get("group_uuid").s(),
+                            item.get("other_member").s(),
+                            item.get("last_message").s(),
+                            Timestamps.parse(item.get("last_at").s()),
+                            item.get("gsi1sk").s())));
             if (entries.size() > limit) {
                 break;
             }
         }
         if (entries.size() > limit) {
-            return new Page<>(List.copyOf(entries.subList(0, limit)), Optional.of(entries.get(limit - 1).position()));
+            return new Page<>(
+                    List.copyOf(entries.subList(0, limit)),
+                    Optional.of(entries.get(limit - 1).position()));
         }
         return new Page<>(List.copyOf(entries), Optional.empty());
     }
@@ -174,10 +196,13 @@ public class MessageRepository {
      * The next page goes further back in time.
      */
     public Page<Message> messages(String group, Optional<String> before, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("GRP#" + group), ":prefix", s(MESSAGE_PREFIX)));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":pk", s("GRP#" + group), ":prefix", s(MESSAGE_PREFIX)));
         before.ifPresent(position -> values.put(":before", s(MESSAGE_PREFIX + position)));
         // BETWEEN is inclusive: the message at the cursor itself is dropped below
-        String condition = before.isPresent() ? "pk = :pk AND sk BETWEEN :prefix AND :before" : "pk = :pk AND begins_with(sk, :prefix)";
+        String condition = before.isPresent()
+                ? "pk = :pk AND sk BETWEEN :prefix AND :before"
+                : "pk = :pk AND begins_with(sk, :prefix)";
         List<Message> newestFirst = new ArrayList<>();
         for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
                 .keyConditionExpression(condition)
@@ -206,7 +231,11 @@ public class MessageRepository {
     }
 
     private static Message toMessage(String group, Map<String, AttributeValue> item) {
-        return new Message(item.get("uuid").s(), group, item.get("sender").s(), item.get("message").s(),
+        return new Message(
+                item.get("uuid").s(),
+                group,
+                item.get("sender").s(),
+                item.get("message").s(),
                 Timestamps.parse(item.get("created_at").s()));
     }
 

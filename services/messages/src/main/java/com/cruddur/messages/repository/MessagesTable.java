@@ -4,8 +4,8 @@ import com.cruddur.common.aws.OwnedTables;
 import com.cruddur.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /** The messages table, its inbox index and the outbox's; docs/data-model-messages.md explains the keys. */
 @ApplicationScoped

@@ -27,12 +27,10 @@ public class MessagesResource {
      * {@code {message, handle}} starts (or continues) the conversation with that user;
      * {@code {message, message_group_uuid}} adds to one. The frontend picks the form by its page.
      */
-    public record SendRequest(String message, String handle, String messageGroupUuid) {
-    }
+    public record SendRequest(String message, String handle, String messageGroupUuid) {}
 
     /** Sent when a conversation is started: the frontend then opens it. */
-    public record Started(String messageGroupUuid) {
-    }
+    public record Started(String messageGroupUuid) {}
 
     private final Conversations conversations;
     private final Caller caller;
@@ -54,7 +52,9 @@ public class MessagesResource {
 
     @GET
     @Path("/messages/{message_group_uuid}")
-    public Response messages(@PathParam("message_group_uuid") String group, @QueryParam("limit") String limit,
+    public Response messages(
+            @PathParam("message_group_uuid") String group,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         String sub = caller.requireSub();
         Conversations.ItemPage page = conversations.read(sub, group, Paging.parse(limit, cursor));

@@ -35,11 +35,9 @@ public class Conversations implements OutboxDerivations {
     public static final String GROUP_NOT_FOUND = "message_group_not_found";
 
     /** A conversation in the caller's list, or a message: the user fields are the other member, or the sender. */
-    public record Item(String uuid, String displayName, String handle, String message, String createdAt) {
-    }
+    public record Item(String uuid, String displayName, String handle, String message, String createdAt) {}
 
-    public record ItemPage(List<Item> items, Optional<String> next) {
-    }
+    public record ItemPage(List<Item> items, Optional<String> next) {}
 
     private final MessageRepository messages;
     private final UserDirectory users;
@@ -47,7 +45,8 @@ public class Conversations implements OutboxDerivations {
     private final IdempotencyKeys keys;
     private final Clock clock;
 
-    public Conversations(MessageRepository messages, UserDirectory users, Outbox outbox, IdempotencyKeys keys, Clock clock) {
+    public Conversations(
+            MessageRepository messages, UserDirectory users, Outbox outbox, IdempotencyKeys keys, Clock clock) {
         this.messages = messages;
         this.users = users;
         this.outbox = outbox;
@@ -58,10 +57,16 @@ public class Conversations implements OutboxDerivations {
     /** The caller's conversations, the most recently active first, each with its newest message. */
     public ItemPage list(String caller, Paging paging) {
         Page<InboxEntry> page = messages.inbox(caller, paging.after(), paging.limit());
-        Map<String, UserDirectory.ShortProfile> others = users.bySubs(page.items().stream().map(InboxEntry::otherSub).toList());
-        List<Item> items = page.items().stream().filter(e -> others.containsKey(e.otherSub()))
-                .map(e -> new Item(e.groupUuid(), others.get(e.otherSub()).displayName(), others.get(e.otherSub()).handle(),
-                        e.lastMessage(), Timestamps.format(e.lastAt())))
+        Map<String, UserDirectory.ShortProfile> others =
+                users.bySubs(page.items().stream().map(InboxEntry::otherSub).toList());
+        List<Item> items = page.items().stream()
+                .filter(e -> others.containsKey(e.otherSub()))
+                .map(e -> new Item(
+                        e.groupUuid(),
+                        others.get(e.otherSub()).displayName(),
+                        others.get(e.otherSub()).handle(),
+                        e.lastMessage(),
+                        Timestamps.format(e.lastAt())))
                 .toList();
         return new ItemPage(items, page.next());
     }
@@ -80,15 +85,19 @@ public class Conversations implements OutboxDerivations {
     public String start(String caller, String handle, String text, String idempotencyKey) {
         String message = text == null ? null : text.strip();
         String receiverHandle = handle == null ? null : handle.strip();
-        Optional<UserDirectory.Profile> receiver = Validation.isHandle(receiverHandle) ? users.byHandle(receiverHandle)
-                : Optional.empty();
+        Optional<UserDirectory.Profile> receiver =
+                Validation.isHandle(receiverHandle) ? users.byHandle(receiverHandle) : Optional.empty();
         Validation validation = checks(message)
                 .check(receiver.isEmpty(), "user_reciever_handle_blank")
                 .check(receiver.isPresent() && receiver.get().sub().equals(caller), "message_self");
         IdempotencyKeys.check(idempotencyKey, validation).throwIfFailed();
         String other = receiver.orElseThrow().sub();
         String group = messages.claimPair(caller, other, UUID.randomUUID().toString(), now());
-        keys.once(messages.table(), caller, idempotencyKey, "start\n" + receiverHandle + "\n" + message,
+        keys.once(
+                messages.table(),
+                caller,
+                idempotencyKey,
+                "start\n" + receiverHandle + "\n" + message,
                 ticket -> deliver(new Message(ticket.uuid(), group, caller, message, ticket.at()), other),
                 ticket -> messages.find(group, ticket.uuid(), ticket.at()));
         return group;
@@ -105,7 +114,11 @@ public class Conversations implements OutboxDerivations {
         String groupUuid = group.strip();
         List<String> members = requireMember(caller, groupUuid);
         String other = members.get(0).equals(caller) ? members.get(1) : members.get(0);
-        Message sent = keys.once(messages.table(), caller, idempotencyKey, "send\n" + groupUuid + "\n" + message,
+        Message sent = keys.once(
+                messages.table(),
+                caller,
+                idempotencyKey,
+                "send\n" + groupUuid + "\n" + message,
                 ticket -> deliver(new Message(ticket.uuid(), groupUuid, caller, message, ticket.at()), other),
                 ticket -> messages.find(groupUuid, ticket.uuid(), ticket.at()));
         return renderNew(sent);
@@ -117,9 +130,27 @@ public class Conversations implements OutboxDerivations {
      */
     private Message deliver(Message message, String other) {
         String at = Timestamps.format(message.createdAt());
-        messages.insert(message, other, outbox.pending(List.of(new Event(message.uuid(), Event.MESSAGE_SENT,
-                Event.SCHEMA_VERSION, at, message.senderSub(), other, new Event.Subject(null, null, message.uuid(),
-                        message.groupUuid(), message.text(), at, null, null, null, null)))));
+        messages.insert(
+                message,
+                other,
+                outbox.pending(List.of(new Event(
+                        message.uuid(),
+                        Event.MESSAGE_SENT,
+                        Event.SCHEMA_VERSION,
+                        at,
+                        message.senderSub(),
+                        other,
+                        new Event.Subject(
+                                null,
+                                null,
+                                message.uuid(),
+                                message.groupUuid(),
+                                message.text(),
+                                at,
+                                null,
+                                null,
+                                null,
+                                null)))));
         outbox.committed();
         try {
             recordLast(message, other);
@@ -172,9 +203,14 @@ public class Conversations implements OutboxDerivations {
     }
 
     private static List<Item> render(List<Message> page, Map<String, UserDirectory.ShortProfile> senders) {
-        return page.stream().filter(m -> senders.containsKey(m.senderSub()))
-                .map(m -> new Item(m.uuid(), senders.get(m.senderSub()).displayName(), senders.get(m.senderSub()).handle(),
-                        m.text(), Timestamps.format(m.createdAt())))
+        return page.stream()
+                .filter(m -> senders.containsKey(m.senderSub()))
+                .map(m -> new Item(
+                        m.uuid(),
+                        senders.get(m.senderSub()).displayName(),
+                        senders.get(m.senderSub()).handle(),
+                        m.text(),
+                        Timestamps.format(m.createdAt())))
                 .toList();
     }
 
@@ -182,7 +218,9 @@ public class Conversations implements OutboxDerivations {
         return new Validation()
                 .check(Validation.isBlank(message), "message_blank")
                 .check(Validation.length(message) > MESSAGE_MAX, "message_exceed_max_chars_1024")
-                .check(Validation.hasControlCharacters(message) || Validation.hasNoncharacters(message), "message_invalid_characters");
+                .check(
+                        Validation.hasControlCharacters(message) || Validation.hasNoncharacters(message),
+                        "message_invalid_characters");
     }
 
     private Instant now() {

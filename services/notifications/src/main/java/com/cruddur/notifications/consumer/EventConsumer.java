@@ -58,6 +58,7 @@ public class EventConsumer {
 
     /** Locks striped by recipient: one recipient's events are processed one at a time in this instance. */
     private final Object[] recipients = new Object[64];
+
     private volatile boolean running;
     private final List<Thread> pollers = new ArrayList<>();
     private ExecutorService workers;
@@ -65,8 +66,14 @@ public class EventConsumer {
     private final OpenTelemetry openTelemetry;
     private final Tracer tracer;
 
-    public EventConsumer(SqsClient sqs, EventsConfig events, NotificationsConfig config, Notifier notifier, ObjectMapper json,
-            OpenTelemetry openTelemetry, Tracer tracer) {
+    public EventConsumer(
+            SqsClient sqs,
+            EventsConfig events,
+            NotificationsConfig config,
+            Notifier notifier,
+            ObjectMapper json,
+            OpenTelemetry openTelemetry,
+            Tracer tracer) {
         this.sqs = sqs;
         this.events = events;
         this.config = config;
@@ -109,13 +116,15 @@ public class EventConsumer {
         while (running) {
             try {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(events.queueUrl())
-                        .maxNumberOfMessages(BATCH)
-                        .waitTimeSeconds((int) config.pollWait().toSeconds())
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
-                        .messageAttributeNames("All")
-                        // a long poll takes up to poll-wait: longer than the clients' usual timeouts
-                        .overrideConfiguration(c -> c.apiCallAttemptTimeout(config.pollWait().plusSeconds(5))
-                                .apiCallTimeout(config.pollWait().plusSeconds(10)))).messages();
+                                .maxNumberOfMessages(BATCH)
+                                .waitTimeSeconds((int) config.pollWait().toSeconds())
+                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                                .messageAttributeNames("All")
+                                // a long poll takes up to poll-wait: longer than the clients' usual timeouts
+                                .overrideConfiguration(c -> c.apiCallAttemptTimeout(
+                                                config.pollWait().plusSeconds(5))
+                                        .apiCallTimeout(config.pollWait().plusSeconds(10))))
+                        .messages();
                 if (!messages.isEmpty()) {
                     delete(process(messages));
                 }
@@ -143,7 +152,9 @@ public class EventConsumer {
      */
     private List<Message> process(List<Message> messages) throws InterruptedException {
         Map<String, List<Message>> byRecipient = new LinkedHashMap<>();
-        messages.forEach(message -> byRecipient.computeIfAbsent(recipientOf(message), r -> new ArrayList<>()).add(message));
+        messages.forEach(message -> byRecipient
+                .computeIfAbsent(recipientOf(message), r -> new ArrayList<>())
+                .add(message));
         List<Future<List<Message>>> groups = new ArrayList<>();
         for (Map.Entry<String, List<Message>> group : byRecipient.entrySet()) {
             // the other pollers' batches may hold events of the same recipient: one at a time per recipient
@@ -184,23 +195,33 @@ public class EventConsumer {
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (Message message : processed) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                    .receiptHandle(message.receiptHandle()).build());
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(entries.size()))
+                    .receiptHandle(message.receiptHandle())
+                    .build());
         }
         try {
-            sqs.deleteMessageBatch(r -> r.queueUrl(events.queueUrl()).entries(entries)).failed()
-                    .forEach(failed -> LOG.infof("event %s was processed but not deleted (%s): it will be received again",
+            sqs.deleteMessageBatch(r -> r.queueUrl(events.queueUrl()).entries(entries))
+                    .failed()
+                    .forEach(failed -> LOG.infof(
+                            "event %s was processed but not deleted (%s): it will be received again",
                             processed.get(Integer.parseInt(failed.id())).messageId(), failed.code()));
         } catch (SdkException e) {
-            LOG.warnf("deleting %d processed events failed, they will be received again: %s", entries.size(), e.toString());
+            LOG.warnf(
+                    "deleting %d processed events failed, they will be received again: %s",
+                    entries.size(), e.toString());
         }
     }
 
     /** Processes one message in a span that continues the trace of the request that published it; true if it did. */
     private boolean handle(Message message) {
-        Context published = openTelemetry.getPropagators().getTextMapPropagator()
+        Context published = openTelemetry
+                .getPropagators()
+                .getTextMapPropagator()
                 .extract(Context.root(), message.messageAttributes(), ATTRIBUTES);
-        Span span = tracer.spanBuilder("cruddur-events process").setParent(published).setSpanKind(SpanKind.CONSUMER)
+        Span span = tracer.spanBuilder("cruddur-events process")
+                .setParent(published)
+                .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "aws_sqs")
                 .setAttribute("messaging.message.id", message.messageId())
                 .startSpan();
@@ -209,10 +230,14 @@ public class EventConsumer {
             return true;
         } catch (Exception e) {
             span.recordException(e);
-            LOG.warnf("event %s failed (receive %s): %s", message.messageId(),
-                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT), e.toString());
+            LOG.warnf(
+                    "event %s failed (receive %s): %s",
+                    message.messageId(),
+                    message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT),
+                    e.toString());
             try {
-                sqs.changeMessageVisibility(r -> r.queueUrl(events.queueUrl()).receiptHandle(message.receiptHandle())
+                sqs.changeMessageVisibility(r -> r.queueUrl(events.queueUrl())
+                        .receiptHandle(message.receiptHandle())
                         .visibilityTimeout((int) config.retryDelay().toSeconds()));
             } catch (SdkException visibility) {
                 // it becomes visible again at the queue's visibility timeout

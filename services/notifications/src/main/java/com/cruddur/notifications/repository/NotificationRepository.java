@@ -26,11 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class NotificationRepository {
 
     /** The last event applied to a notification id: where its item is ({@code at}, absent once removed). */
-    public record Pointer(String eventId, String eventTime, Optional<String> at) {
-    }
+    public record Pointer(String eventId, String eventTime, Optional<String> at) {}
 
-    public record Page(List<Notification> items, Optional<String> next) {
-    }
+    public record Page(List<Notification> items, Optional<String> next) {}
 
     private static final String ITEM_PREFIX = "N#";
 
@@ -47,11 +45,15 @@ public class NotificationRepository {
 
     public Optional<Pointer> pointer(String recipient, String uuid) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(key(recipient, "ID#" + uuid)).consistentRead(true)).item();
+                        .key(key(recipient, "ID#" + uuid))
+                        .consistentRead(true))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Pointer(item.get("event_id").s(), item.get("event_time").s(),
+        return Optional.of(new Pointer(
+                item.get("event_id").s(),
+                item.get("event_time").s(),
                 Optional.ofNullable(item.get("at")).map(AttributeValue::s)));
     }
 
@@ -100,7 +102,8 @@ public class NotificationRepository {
     /** The recipient's live notifications, newest first. */
     public Page page(String recipient, Optional<String> after, Instant now, int limit) {
         List<Notification> found = new ArrayList<>();
-        for (QueryResponse response : dynamoDb.queryPaginator(query(recipient, after, now, false).limit(limit + 2).build())) {
+        for (QueryResponse response : dynamoDb.queryPaginator(
+                query(recipient, after, now, false).limit(limit + 2).build())) {
             for (Map<String, AttributeValue> item : response.items()) {
                 Notification n = toNotification(recipient, item);
                 if (after.isEmpty() || !position(n).equals(after.get())) {
@@ -120,8 +123,10 @@ public class NotificationRepository {
     /** The recipient's live, unread notifications at or before {@code upTo} (all when empty), the newest {@code max}. */
     public List<Notification> unread(String recipient, Optional<String> upTo, Instant now, int max) {
         List<Notification> found = new ArrayList<>();
-        for (QueryResponse response : dynamoDb.queryPaginator(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
-                .limit(max).build())) {
+        for (QueryResponse response :
+                dynamoDb.queryPaginator(query(recipient, upTo.map(at -> at.substring(ITEM_PREFIX.length())), now, true)
+                        .limit(max)
+                        .build())) {
             response.items().forEach(item -> found.add(toNotification(recipient, item)));
             if (found.size() >= max) {
                 break;
@@ -131,10 +136,12 @@ public class NotificationRepository {
     }
 
     public void markRead(Notification n) {
-        dynamoDb.updateItem(r -> r.tableName(table.name()).key(key(n.recipientSub(), ITEM_PREFIX + position(n)))
+        dynamoDb.updateItem(r -> r.tableName(table.name())
+                .key(key(n.recipientSub(), ITEM_PREFIX + position(n)))
                 .updateExpression("SET is_read = :yes")
                 .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":yes", AttributeValue.builder().bool(true).build())));
+                .expressionAttributeValues(
+                        Map.of(":yes", AttributeValue.builder().bool(true).build())));
     }
 
     /**
@@ -151,9 +158,12 @@ public class NotificationRepository {
         if (unreadOnly) {
             values.put(":no", AttributeValue.builder().bool(false).build());
         }
-        return QueryRequest.builder().tableName(table.name())
-                .keyConditionExpression(upTo.isPresent() ? "pk = :pk AND sk BETWEEN :prefix AND :upto"
-                        : "pk = :pk AND begins_with(sk, :prefix)")
+        return QueryRequest.builder()
+                .tableName(table.name())
+                .keyConditionExpression(
+                        upTo.isPresent()
+                                ? "pk = :pk AND sk BETWEEN :prefix AND :upto"
+                                : "pk = :pk AND begins_with(sk, :prefix)")
                 .filterExpression("expires_at > :now AND #kind <> :message" + (unreadOnly ? " AND is_read = :no" : ""))
                 .expressionAttributeNames(Map.of("#kind", "kind"))
                 .expressionAttributeValues(values)
@@ -166,12 +176,22 @@ public class NotificationRepository {
     }
 
     private static Notification toNotification(String recipient, Map<String, AttributeValue> item) {
-        return new Notification(item.get("uuid").s(), recipient, Notification.Kind.valueOf(item.get("kind").s()),
-                item.get("actor").s(), item.get("subject").s(), text(item, "activity_uuid"), text(item, "reply_to"),
-                text(item, "message_group_uuid"), item.get("message").s(),
-                Timestamps.parse(item.get("created_at").s()), Timestamps.parse(item.get("expires_at").s()),
-                Long.parseLong(item.get("replies_count").n()), Long.parseLong(item.get("reposts_count").n()),
-                Long.parseLong(item.get("likes_count").n()), item.get("is_read").bool());
+        return new Notification(
+                item.get("uuid").s(),
+                recipient,
+                Notification.Kind.valueOf(item.get("kind").s()),
+                item.get("actor").s(),
+                item.get("subject").s(),
+                text(item, "activity_uuid"),
+                text(item, "reply_to"),
+                text(item, "message_group_uuid"),
+                item.get("message").s(),
+                Timestamps.parse(item.get("created_at").s()),
+                Timestamps.parse(item.get("expires_at").s()),
+                Long.parseLong(item.get("replies_count").n()),
+                Long.parseLong(item.get("reposts_count").n()),
+                Long.parseLong(item.get("likes_count").n()),
+                item.get("is_read").bool());
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -21,11 +21,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationsResource {
 
-    public record UnreadCount(long unread) {
-    }
+    public record UnreadCount(long unread) {}
 
-    public record MarkRead(String upTo) {
-    }
+    public record MarkRead(String upTo) {}
 
     private final Inbox inbox;
     private final Caller caller;

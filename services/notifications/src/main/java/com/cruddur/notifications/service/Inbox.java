@@ -22,13 +22,25 @@ import java.util.stream.Stream;
 public class Inbox {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String uuid, String notificationUuid, String kind, String actorHandle, String displayName,
-            String handle, String message, String createdAt, String expiresAt, long repliesCount, long repostsCount,
-            long likesCount, String replyToActivityUuid, String activityUuid, String messageGroupUuid, boolean read) {
-    }
+    public record View(
+            String uuid,
+            String notificationUuid,
+            String kind,
+            String actorHandle,
+            String displayName,
+            String handle,
+            String message,
+            String createdAt,
+            String expiresAt,
+            long repliesCount,
+            long repostsCount,
+            long likesCount,
+            String replyToActivityUuid,
+            String activityUuid,
+            String messageGroupUuid,
+            boolean read) {}
 
-    public record ViewPage(List<View> items, Optional<String> next) {
-    }
+    public record ViewPage(List<View> items, Optional<String> next) {}
 
     private final NotificationRepository notifications;
     private final UserDirectory users;
@@ -47,14 +59,17 @@ public class Inbox {
     public ViewPage page(String recipient, Paging paging) {
         NotificationRepository.Page page = notifications.page(recipient, paging.after(), now(), paging.limit());
         Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, page.items()));
-        List<View> views = page.items().stream().filter(n -> shown(n, people))
-                .map(n -> view(n, people.get(n.actorSub()), people.get(recipient))).toList();
+        List<View> views = page.items().stream()
+                .filter(n -> shown(n, people))
+                .map(n -> view(n, people.get(n.actorSub()), people.get(recipient)))
+                .toList();
         return new ViewPage(views, page.next());
     }
 
     /** The unread items the list would show, up to {@link NotificationRepository#UNREAD_MAX}. */
     public long unread(String recipient) {
-        List<Notification> unread = notifications.unread(recipient, Optional.empty(), now(), NotificationRepository.UNREAD_MAX);
+        List<Notification> unread =
+                notifications.unread(recipient, Optional.empty(), now(), NotificationRepository.UNREAD_MAX);
         Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, unread));
         return unread.stream().filter(n -> shown(n, people)).count();
     }
@@ -66,16 +81,22 @@ public class Inbox {
             if (!Validation.isUuid(upTo)) {
                 throw new ApiException(422, "up_to_invalid");
             }
-            bound = Optional.of(notifications.pointer(recipient, upTo).flatMap(NotificationRepository.Pointer::at)
+            bound = Optional.of(notifications
+                    .pointer(recipient, upTo)
+                    .flatMap(NotificationRepository.Pointer::at)
                     .orElseThrow(() -> ApiException.notFound("notification_not_found")));
         }
-        notifications.unread(recipient, bound, now(), NotificationRepository.UNREAD_MAX).forEach(notifications::markRead);
+        notifications
+                .unread(recipient, bound, now(), NotificationRepository.UNREAD_MAX)
+                .forEach(notifications::markRead);
         return unread(recipient);
     }
 
     /** The actors of these notifications, and the recipient (the author of a liked or reposted crud). */
     private static List<String> people(String recipient, List<Notification> items) {
-        return Stream.concat(Stream.of(recipient), items.stream().map(Notification::actorSub)).distinct().toList();
+        return Stream.concat(Stream.of(recipient), items.stream().map(Notification::actorSub))
+                .distinct()
+                .toList();
     }
 
     private static boolean shown(Notification n, Map<String, UserDirectory.ShortProfile> people) {
@@ -91,10 +112,23 @@ public class Inbox {
         boolean message = n.kind() == Notification.Kind.MESSAGE;
         boolean reaction = n.kind() == Notification.Kind.LIKE || n.kind() == Notification.Kind.REPOST;
         UserDirectory.ShortProfile author = reaction ? recipient : actor;
-        return new View(n.subjectUuid(), n.uuid(), n.kind().name().toLowerCase(Locale.ROOT), actor.handle(),
-                author.displayName(), author.handle(), n.message(), Timestamps.format(n.createdAt()),
-                message ? null : Timestamps.format(n.expiresAt()), n.repliesCount(), n.repostsCount(), n.likesCount(),
-                n.replyTo(), n.activityUuid(), n.messageGroupUuid(), n.read());
+        return new View(
+                n.subjectUuid(),
+                n.uuid(),
+                n.kind().name().toLowerCase(Locale.ROOT),
+                actor.handle(),
+                author.displayName(),
+                author.handle(),
+                n.message(),
+                Timestamps.format(n.createdAt()),
+                message ? null : Timestamps.format(n.expiresAt()),
+                n.repliesCount(),
+                n.repostsCount(),
+                n.likesCount(),
+                n.replyTo(),
+                n.activityUuid(),
+                n.messageGroupUuid(),
+                n.read());
     }
 
     private Instant now() {

@@ -56,8 +56,9 @@ public class Notifier {
         Kind kind = added != null ? added : REMOVES.get(event.type());
         String uuid = notificationId(event, kind);
         Optional<Pointer> pointer = notifications.pointer(event.recipientSub(), uuid);
-        if (pointer.isPresent() && (pointer.get().eventId().equals(event.id())
-                || pointer.get().eventTime().compareTo(event.time()) > 0)) {
+        if (pointer.isPresent()
+                && (pointer.get().eventId().equals(event.id())
+                        || pointer.get().eventTime().compareTo(event.time()) > 0)) {
             return; // applied already, or a newer action on this notification was
         }
         pointer.flatMap(Pointer::at).ifPresent(at -> notifications.deleteItem(event.recipientSub(), at));
@@ -69,10 +70,24 @@ public class Notifier {
         }
         Event.Subject s = event.subject();
         boolean message = kind == Kind.MESSAGE;
-        notifications.put(new Notification(uuid, event.recipientSub(), kind, event.actorSub(),
-                message ? s.messageUuid() : s.activityUuid(), s.activityUuid(), s.replyToActivityUuid(),
-                s.messageGroupUuid(), s.message(), time, expires,
-                count(s.repliesCount()), count(s.repostsCount()), count(s.likesCount()), false), event.id());
+        notifications.put(
+                new Notification(
+                        uuid,
+                        event.recipientSub(),
+                        kind,
+                        event.actorSub(),
+                        message ? s.messageUuid() : s.activityUuid(),
+                        s.activityUuid(),
+                        s.replyToActivityUuid(),
+                        s.messageGroupUuid(),
+                        s.message(),
+                        time,
+                        expires,
+                        count(s.repliesCount()),
+                        count(s.repostsCount()),
+                        count(s.likesCount()),
+                        false),
+                event.id());
     }
 
     /**
@@ -103,7 +118,10 @@ public class Notifier {
         if (!ADDS.containsKey(event.type()) && !REMOVES.containsKey(event.type())) {
             throw new InvalidEvent("unknown event type " + event.type());
         }
-        if (event.id() == null || event.time() == null || event.actorSub() == null || event.recipientSub() == null
+        if (event.id() == null
+                || event.time() == null
+                || event.actorSub() == null
+                || event.recipientSub() == null
                 || event.subject() == null) {
             throw new InvalidEvent("incomplete event " + event.id());
         }

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -16,7 +17,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads users from the Cognito user pool (AdminGetUser), the source of every new profile. A plain SDK client, as the
@@ -30,21 +30,24 @@ public class CognitoUsers {
      * What a Cognito user says about itself; {@code handle} and {@code name} may be missing; {@code confirmed} once
      * the sign-up was confirmed.
      */
-    public record CognitoUser(String sub, Optional<String> handle, Optional<String> name, Optional<String> email,
-            boolean confirmed) {
-    }
+    public record CognitoUser(
+            String sub, Optional<String> handle, Optional<String> name, Optional<String> email, boolean confirmed) {}
 
     private final CognitoIdentityProviderClient cognito;
     private final String userPoolId;
 
-    public CognitoUsers(AwsConfig aws, @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials,
-            OpenTelemetry openTelemetry, @ConfigProperty(name = "cruddur.cognito.user-pool-id") String userPoolId) {
+    public CognitoUsers(
+            AwsConfig aws,
+            @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials,
+            OpenTelemetry openTelemetry,
+            @ConfigProperty(name = "cruddur.cognito.user-pool-id") String userPoolId) {
         var builder = CognitoIdentityProviderClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(aws.region()))
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .addExecutionInterceptor(AwsSdkTelemetry.create(openTelemetry).newExecutionInterceptor())
+                        .addExecutionInterceptor(
+                                AwsSdkTelemetry.create(openTelemetry).newExecutionInterceptor())
                         .apiCallAttemptTimeout(aws.attemptTimeout())
                         .apiCallTimeout(aws.callTimeout())
                         .build());
@@ -74,7 +77,9 @@ public class CognitoUsers {
     /** Whether the user exists and is enabled: a user disabled or deleted by an administrator is not. */
     public boolean isEnabled(String sub) {
         try {
-            return Boolean.TRUE.equals(cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(sub)).enabled());
+            return Boolean.TRUE.equals(
+                    cognito.adminGetUser(r -> r.userPoolId(userPoolId).username(sub))
+                            .enabled());
         } catch (UserNotFoundException e) {
             return false;
         }
@@ -85,8 +90,11 @@ public class CognitoUsers {
         if (handle.isBlank() || handle.length() > 128 || handle.contains("\"") || handle.contains("\\")) {
             return Optional.empty();
         }
-        return cognito.listUsers(r -> r.userPoolId(userPoolId).limit(2).filter("preferred_username = \"" + handle + "\""))
-                .users().stream().findFirst()
+        return cognito
+                .listUsers(r -> r.userPoolId(userPoolId).limit(2).filter("preferred_username = \"" + handle + "\""))
+                .users()
+                .stream()
+                .findFirst()
                 .map(user -> new CognitoUser(
                         attribute(user.attributes(), "sub").orElse(user.username()),
                         attribute(user.attributes(), "preferred_username"),
@@ -96,8 +104,11 @@ public class CognitoUsers {
     }
 
     private static Optional<String> attribute(java.util.List<AttributeType> attributes, String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).map(AttributeType::value)
-                .filter(value -> !value.isBlank()).findFirst();
+        return attributes.stream()
+                .filter(a -> a.name().equals(name))
+                .map(AttributeType::value)
+                .filter(value -> !value.isBlank())
+                .findFirst();
     }
 
     @PreDestroy

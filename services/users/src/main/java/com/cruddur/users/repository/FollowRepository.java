@@ -26,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public class FollowRepository {
 
     /** A page of subs, newest follow first, and the position of the last one when there are more. */
-    public record Page(List<String> subs, Optional<String> next) {
-    }
+    public record Page(List<String> subs, Optional<String> next) {}
 
     private final DynamoDbClient dynamoDb;
     private final UsersTable table;
@@ -39,7 +38,9 @@ public class FollowRepository {
 
     public boolean follows(String follower, String followed) {
         Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(key(followKey(follower, followed))).consistentRead(true)).item();
+                        .key(key(followKey(follower, followed)))
+                        .consistentRead(true))
+                .item();
         return item != null && !item.isEmpty();
     }
 
@@ -52,7 +53,13 @@ public class FollowRepository {
         boolean created;
         try {
             dynamoDb.putItem(r -> r.tableName(table.name())
-                    .item(item(followKey(follower, followed), "FOLLOWING#" + follower, position, followed, follower, followed))
+                    .item(item(
+                            followKey(follower, followed),
+                            "FOLLOWING#" + follower,
+                            position,
+                            followed,
+                            follower,
+                            followed))
                     .conditionExpression("attribute_not_exists(pk)"));
             created = true;
         } catch (ConditionalCheckFailedException exists) {
@@ -60,7 +67,13 @@ public class FollowRepository {
         }
         try {
             dynamoDb.putItem(r -> r.tableName(table.name())
-                    .item(item(followerKey(followed, follower), "FOLLOWERS#" + followed, position, follower, follower, followed))
+                    .item(item(
+                            followerKey(followed, follower),
+                            "FOLLOWERS#" + followed,
+                            position,
+                            follower,
+                            follower,
+                            followed))
                     .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException exists) {
             // stored by an earlier attempt: its time stays
@@ -75,7 +88,9 @@ public class FollowRepository {
     /** Removes the follow; false when there was none. Both items go either way. */
     public boolean unfollow(String follower, String followed) {
         Map<String, AttributeValue> old = dynamoDb.deleteItem(r -> r.tableName(table.name())
-                .key(key(followKey(follower, followed))).returnValues(ReturnValue.ALL_OLD)).attributes();
+                        .key(key(followKey(follower, followed)))
+                        .returnValues(ReturnValue.ALL_OLD))
+                .attributes();
         dynamoDb.deleteItem(r -> r.tableName(table.name()).key(key(followerKey(followed, follower))));
         boolean removed = old != null && !old.isEmpty();
         if (removed) {
@@ -96,21 +111,25 @@ public class FollowRepository {
     }
 
     private Page page(String list, Optional<String> afterKey, Optional<String> after, int limit) {
-        QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).indexName(UsersTable.FOLLOWS_INDEX)
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(UsersTable.FOLLOWS_INDEX)
                 .keyConditionExpression("gsi1pk = :list")
                 .expressionAttributeValues(Map.of(":list", s(list)))
                 .scanIndexForward(false)
                 .limit(limit + 1);
-        afterKey.ifPresent(pk -> query.exclusiveStartKey(Map.of(UsersTable.PK, s(pk), "gsi1pk", s(list),
-                "gsi1sk", s(after.orElseThrow()))));
+        afterKey.ifPresent(pk -> query.exclusiveStartKey(
+                Map.of(UsersTable.PK, s(pk), "gsi1pk", s(list), "gsi1sk", s(after.orElseThrow()))));
         List<Map<String, AttributeValue>> items = dynamoDb.query(query.build()).items();
         List<Map<String, AttributeValue>> shown = items.subList(0, Math.min(limit, items.size()));
-        Optional<String> next = items.size() > limit ? Optional.of(shown.get(limit - 1).get("gsi1sk").s()) : Optional.empty();
+        Optional<String> next = items.size() > limit
+                ? Optional.of(shown.get(limit - 1).get("gsi1sk").s())
+                : Optional.empty();
         return new Page(shown.stream().map(item -> item.get("other").s()).toList(), next);
     }
 
-    private static Map<String, AttributeValue> item(String pk, String list, String position, String other,
-            String follower, String followed) {
+    private static Map<String, AttributeValue> item(
+            String pk, String list, String position, String other, String follower, String followed) {
         Map<String, AttributeValue> item = key(pk);
         item.put("gsi1pk", s(list));
         item.put("gsi1sk", s(position + "#" + other));
@@ -122,7 +141,8 @@ public class FollowRepository {
     }
 
     private void count(String sub, String counter, long by) {
-        dynamoDb.updateItem(r -> r.tableName(table.name()).key(key(UserRepository.userKey(sub)))
+        dynamoDb.updateItem(r -> r.tableName(table.name())
+                .key(key(UserRepository.userKey(sub)))
                 .updateExpression("ADD " + counter + " :by")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":by", n(by))));

@@ -31,14 +31,16 @@ public class UserRepository {
     }
 
     public Optional<User> findBySub(String sub) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(key(userKey(sub))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table.name()).key(key(userKey(sub))).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toUser(item));
     }
 
     public Optional<User> findByHandle(String handle) {
-        Map<String, AttributeValue> claim = dynamoDb.getItem(r -> r.tableName(table.name())
-                .key(key(handleKey(handle)))).item();
+        Map<String, AttributeValue> claim = dynamoDb.getItem(
+                        r -> r.tableName(table.name()).key(key(handleKey(handle))))
+                .item();
         if (claim == null || claim.isEmpty()) {
             return Optional.empty();
         }
@@ -47,15 +49,21 @@ public class UserRepository {
 
     /** The users holding these handles (any letter case), in no particular order: two batch reads. */
     public List<User> findByHandles(Collection<String> handles) {
-        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles).stream().map(h -> key(handleKey(h))).toList();
-        List<String> subs = Batches.get(dynamoDb, table.name(), keys, false).stream().map(item -> item.get("sub").s()).toList();
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(handles)
+                .stream().map(h -> key(handleKey(h))).toList();
+        List<String> subs = Batches.get(dynamoDb, table.name(), keys, false).stream()
+                .map(item -> item.get("sub").s())
+                .toList();
         return subs.isEmpty() ? List.of() : findBySubs(subs);
     }
 
     /** The users among {@code subs} that exist, in no particular order, read in batches. */
     public List<User> findBySubs(Collection<String> subs) {
-        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(subs).stream().map(sub -> key(userKey(sub))).toList();
-        return Batches.get(dynamoDb, table.name(), keys, false).stream().map(UserRepository::toUser).toList();
+        List<Map<String, AttributeValue>> keys =
+                new LinkedHashSet<>(subs).stream().map(sub -> key(userKey(sub))).toList();
+        return Batches.get(dynamoDb, table.name(), keys, false).stream()
+                .map(UserRepository::toUser)
+                .toList();
     }
 
     /**
@@ -66,7 +74,8 @@ public class UserRepository {
         Map<String, AttributeValue> item = key(handleKey(handle));
         item.put("sub", s(sub));
         try {
-            dynamoDb.putItem(r -> r.tableName(table.name()).item(item)
+            dynamoDb.putItem(r -> r.tableName(table.name())
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #sub = :sub")
                     .expressionAttributeNames(Map.of("#sub", "sub"))
                     .expressionAttributeValues(Map.of(":sub", s(sub))));
@@ -98,20 +107,25 @@ public class UserRepository {
     /** Sets display name and bio of an existing user; returns the stored result. */
     public User updateProfile(String sub, String displayName, String bio) {
         Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table.name())
-                .key(key(userKey(sub)))
-                .updateExpression("SET display_name = :name, bio = :bio")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":name", s(displayName), ":bio", s(bio)))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+                        .key(key(userKey(sub)))
+                        .updateExpression("SET display_name = :name, bio = :bio")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":name", s(displayName), ":bio", s(bio)))
+                        .returnValues(ReturnValue.ALL_NEW))
+                .attributes();
         return toUser(updated);
     }
 
     private static User toUser(Map<String, AttributeValue> item) {
-        return new User(item.get("sub").s(), item.get("handle").s(), item.get("display_name").s(),
+        return new User(
+                item.get("sub").s(),
+                item.get("handle").s(),
+                item.get("display_name").s(),
                 item.containsKey("bio") ? item.get("bio").s() : "",
                 item.containsKey("email") ? item.get("email").s() : null,
                 Instant.parse(item.get("created_at").s()),
-                count(item, "followers_count"), count(item, "following_count"));
+                count(item, "followers_count"),
+                count(item, "following_count"));
     }
 
     private static long count(Map<String, AttributeValue> item, String name) {
@@ -125,5 +139,4 @@ public class UserRepository {
     private static String handleKey(String handle) {
         return "HANDLE#" + handle.toLowerCase(Locale.ROOT);
     }
-
 }

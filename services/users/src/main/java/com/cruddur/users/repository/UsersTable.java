@@ -29,7 +29,6 @@ public class UsersTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(OwnedTables.table(name(), PK, null,
-                new OwnedTables.Index(FOLLOWS_INDEX, "gsi1pk", "gsi1sk")));
+        return List.of(OwnedTables.table(name(), PK, null, new OwnedTables.Index(FOLLOWS_INDEX, "gsi1pk", "gsi1sk")));
     }
 }

@@ -16,11 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AvatarResource {
 
-    public record UploadRequest(String extension) {
-    }
+    public record UploadRequest(String extension) {}
 
-    public record UploadUrl(String url) {
-    }
+    public record UploadUrl(String url) {}
 
     private final AvatarUploads uploads;
     private final Caller caller;
@@ -33,6 +31,7 @@ public class AvatarResource {
     @POST
     public UploadUrl keyUpload(UploadRequest request) {
         String extension = request == null ? null : request.extension();
-        return new UploadUrl(uploads.presignedPut(caller.requireSub(), extension).toString());
+        return new UploadUrl(
+                uploads.presignedPut(caller.requireSub(), extension).toString());
     }
 }

@@ -62,21 +62,25 @@ public class InternalUsersResource {
                 .check(handles == null || handles.isEmpty(), "handle_blank")
                 .check(handles != null && handles.size() > MAX_BATCH, "handle_too_many")
                 .throwIfFailed();
-        return users.findByHandles(handles).stream().map(Profiles.CountedProfile::of).toList();
+        return users.findByHandles(handles).stream()
+                .map(Profiles.CountedProfile::of)
+                .toList();
     }
 
     /** The profile of a profile page, with its follow counts. */
     @GET
     @Path("/by-handle/{handle}")
     public Profiles.CountedProfile byHandle(@PathParam("handle") String handle) {
-        return users.findByHandle(handle).map(Profiles.CountedProfile::of)
+        return users.findByHandle(handle)
+                .map(Profiles.CountedProfile::of)
                 .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
     }
 
     /** {@code GET /internal/users/follows?follower=&followed=}: whether one user (by sub) follows another. */
     @GET
     @Path("/follows")
-    public Map<String, Boolean> follows(@QueryParam("follower") String follower, @QueryParam("followed") String followed) {
+    public Map<String, Boolean> follows(
+            @QueryParam("follower") String follower, @QueryParam("followed") String followed) {
         new Validation()
                 .check(!Validation.isUuid(follower), "follower_invalid")
                 .check(!Validation.isUuid(followed), "followed_invalid")

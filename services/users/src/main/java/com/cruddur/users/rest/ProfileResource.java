@@ -18,8 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 public class ProfileResource {
 
     /** The frontend sends {@code {bio, display_name}}; either may be missing or null. */
-    public record ProfileUpdate(String displayName, String bio) {
-    }
+    public record ProfileUpdate(String displayName, String bio) {}
 
     private final UserService users;
     private final Caller caller;

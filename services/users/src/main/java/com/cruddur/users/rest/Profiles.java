@@ -6,8 +6,7 @@ import com.cruddur.users.service.Follows;
 /** The JSON shapes of users, as the frontend reads them. {@code uuid} is the user's Cognito sub. */
 final class Profiles {
 
-    private Profiles() {
-    }
+    private Profiles() {}
 
     record ShortProfile(String uuid, String handle, String displayName) {
         static ShortProfile of(User user) {
@@ -22,10 +21,15 @@ final class Profiles {
     }
 
     /** A profile with its follow counts, for the services that show a profile page. */
-    record CountedProfile(String uuid, String handle, String displayName, String bio, long followersCount,
-            long followingCount) {
+    record CountedProfile(
+            String uuid, String handle, String displayName, String bio, long followersCount, long followingCount) {
         static CountedProfile of(User user) {
-            return new CountedProfile(user.sub(), user.handle(), user.displayName(), user.bio(), user.followersCount(),
+            return new CountedProfile(
+                    user.sub(),
+                    user.handle(),
+                    user.displayName(),
+                    user.bio(),
+                    user.followersCount(),
                     user.followingCount());
         }
     }
@@ -33,7 +37,10 @@ final class Profiles {
     /** Where the caller stands with a user after following or unfollowing them. */
     record FollowStanding(String handle, boolean following, long followersCount, long followingCount) {
         static FollowStanding of(Follows.Standing standing) {
-            return new FollowStanding(standing.user().handle(), standing.following(), standing.user().followersCount(),
+            return new FollowStanding(
+                    standing.user().handle(),
+                    standing.following(),
+                    standing.user().followersCount(),
                     standing.user().followingCount());
         }
     }

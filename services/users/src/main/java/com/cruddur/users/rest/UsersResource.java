@@ -39,7 +39,8 @@ public class UsersResource {
     @GET
     @Path("/@{handle}/short")
     public Profiles.ShortProfile shortProfile(@PathParam("handle") String handle) {
-        return users.findByHandle(handle).map(Profiles.ShortProfile::of)
+        return users.findByHandle(handle)
+                .map(Profiles.ShortProfile::of)
                 .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
     }
 
@@ -48,9 +49,11 @@ public class UsersResource {
     @Authenticated
     public Response follow(@PathParam("handle") String handle) {
         try {
-            return Response.ok(Profiles.FollowStanding.of(follows.follow(caller.requireSub(), handle))).build();
+            return Response.ok(Profiles.FollowStanding.of(follows.follow(caller.requireSub(), handle)))
+                    .build();
         } catch (Follows.Limited limited) {
-            Response.ResponseBuilder refusal = Response.fromResponse(ErrorMappers.body(429, List.of(WriteLimits.RATE_LIMITED)));
+            Response.ResponseBuilder refusal =
+                    Response.fromResponse(ErrorMappers.body(429, List.of(WriteLimits.RATE_LIMITED)));
             limited.decision().headers().forEach(refusal::header);
             return refusal.build();
         }
@@ -65,19 +68,26 @@ public class UsersResource {
 
     @GET
     @Path("/@{handle}/followers")
-    public Response followers(@PathParam("handle") String handle, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response followers(
+            @PathParam("handle") String handle,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         return list(follows.followers(handle, Paging.parse(limit, cursor)), uri);
     }
 
     @GET
     @Path("/@{handle}/following")
-    public Response following(@PathParam("handle") String handle, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response following(
+            @PathParam("handle") String handle,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         return list(follows.following(handle, Paging.parse(limit, cursor)), uri);
     }
 
     private static Response list(Follows.Page page, UriInfo uri) {
-        return Paging.withNext(Response.ok(page.users().stream().map(Profiles.ShortProfile::of).toList()), uri, page.next());
+        return Paging.withNext(
+                Response.ok(page.users().stream().map(Profiles.ShortProfile::of).toList()), uri, page.next());
     }
 }

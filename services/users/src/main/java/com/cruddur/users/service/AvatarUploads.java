@@ -29,13 +29,16 @@ public class AvatarUploads {
     private final S3Presigner presigner;
     private final String bucket;
 
-    public AvatarUploads(AwsConfig aws, @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials,
-            UsersConfig config) {
-        S3Presigner.Builder builder = S3Presigner.builder()
-                .region(Region.of(aws.region()))
-                .credentialsProvider(credentials);
-        aws.endpoint().s3().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+    public AvatarUploads(
+            AwsConfig aws, @Named(AwsCredentials.NAME) AwsCredentialsProvider credentials, UsersConfig config) {
+        S3Presigner.Builder builder =
+                S3Presigner.builder().region(Region.of(aws.region())).credentialsProvider(credentials);
+        aws.endpoint()
+                .s3()
+                .ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build()));
         this.presigner = builder.build();
         this.bucket = config.avatarsBucket();
     }
@@ -47,8 +50,9 @@ public class AvatarUploads {
                 .check(Validation.isBlank(ext), "extension_blank")
                 .check(!Validation.isBlank(ext) && !EXTENSIONS.contains(ext), "extension_invalid")
                 .throwIfFailed();
-        return presigner.presignPutObject(r -> r.signatureDuration(VALIDITY)
-                .putObjectRequest(put -> put.bucket(bucket).key("avatars/" + sub + "." + ext)))
+        return presigner
+                .presignPutObject(r -> r.signatureDuration(VALIDITY)
+                        .putObjectRequest(put -> put.bucket(bucket).key("avatars/" + sub + "." + ext)))
                 .url();
     }
 

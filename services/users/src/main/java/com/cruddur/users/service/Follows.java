@@ -22,8 +22,7 @@ public class Follows {
     public static final String FOLLOW_SELF = "follow_self";
 
     /** Where the caller stands with a user after a follow or unfollow. */
-    public record Standing(User user, boolean following) {
-    }
+    public record Standing(User user, boolean following) {}
 
     /** Over the caller's follow allowance: the refusal carries the decision's headers. */
     public static final class Limited extends RuntimeException {
@@ -40,8 +39,7 @@ public class Follows {
     }
 
     /** A page of users, newest follow first. */
-    public record Page(List<User> users, Optional<String> next) {
-    }
+    public record Page(List<User> users, Optional<String> next) {}
 
     private final UserService users;
     private final FollowRepository follows;
@@ -51,7 +49,8 @@ public class Follows {
     public Follows(UserService users, FollowRepository follows, UsersConfig config, Clock clock) {
         this.users = users;
         this.follows = follows;
-        this.followLimit = new RateLimiter(config.follows().limit(), config.follows().period(), clock);
+        this.followLimit =
+                new RateLimiter(config.follows().limit(), config.follows().period(), clock);
         this.clock = clock;
     }
 
@@ -93,10 +92,14 @@ public class Follows {
     }
 
     private Page page(FollowRepository.Page page) {
-        Map<String, User> found = page.subs().isEmpty() ? Map.of()
+        Map<String, User> found = page.subs().isEmpty()
+                ? Map.of()
                 : users.findBySubs(page.subs()).stream().collect(Collectors.toMap(User::sub, Function.identity()));
         List<String> order = page.subs();
-        return new Page(found.values().stream().sorted(Comparator.comparingInt(user -> order.indexOf(user.sub()))).toList(),
+        return new Page(
+                found.values().stream()
+                        .sorted(Comparator.comparingInt(user -> order.indexOf(user.sub())))
+                        .toList(),
                 page.next());
     }
 

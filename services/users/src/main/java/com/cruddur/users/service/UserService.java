@@ -59,8 +59,10 @@ public class UserService {
         if (!Validation.isHandle(handle)) {
             return Optional.empty(); // never a user's, and too long or odd for a DynamoDB key or a Cognito filter
         }
-        return users.findByHandle(handle).or(() -> cognito.findByHandle(handle)
-                .filter(CognitoUsers.CognitoUser::confirmed).map(this::provision));
+        return users.findByHandle(handle)
+                .or(() -> cognito.findByHandle(handle)
+                        .filter(CognitoUsers.CognitoUser::confirmed)
+                        .map(this::provision));
     }
 
     /** The users with these handles, as {@link #findByHandle} finds each, with one batch read for those stored. */
@@ -71,7 +73,10 @@ public class UserService {
         valid.forEach(handle -> missing.add(handle.toLowerCase(Locale.ROOT)));
         found.forEach(user -> missing.remove(user.handle().toLowerCase(Locale.ROOT)));
         for (String handle : missing) {
-            cognito.findByHandle(handle).filter(CognitoUsers.CognitoUser::confirmed).map(this::provision).ifPresent(found::add);
+            cognito.findByHandle(handle)
+                    .filter(CognitoUsers.CognitoUser::confirmed)
+                    .map(this::provision)
+                    .ifPresent(found::add);
         }
         return found;
     }
@@ -93,10 +98,12 @@ public class UserService {
         new Validation()
                 .check(Validation.isBlank(name), "display_name_blank")
                 .check(Validation.length(name) > DISPLAY_NAME_MAX, "display_name_exceed_max_chars")
-                .check(Validation.hasAnyControlCharacter(name) || Validation.hasNoncharacters(name),
+                .check(
+                        Validation.hasAnyControlCharacter(name) || Validation.hasNoncharacters(name),
                         "display_name_invalid_characters")
                 .check(Validation.length(about) > BIO_MAX, "bio_exceed_max_chars")
-                .check(Validation.hasControlCharacters(about) || Validation.hasNoncharacters(about),
+                .check(
+                        Validation.hasControlCharacters(about) || Validation.hasNoncharacters(about),
                         "bio_invalid_characters")
                 .throwIfFailed();
         caller(sub);
@@ -113,8 +120,15 @@ public class UserService {
         if (!users.claimHandle(handle, source.sub())) {
             throw new ApiException(409, HANDLE_TAKEN);
         }
-        User user = new User(source.sub(), handle, source.name().orElse(handle), "", source.email().orElse(null),
-                Instant.now(clock), 0, 0);
+        User user = new User(
+                source.sub(),
+                handle,
+                source.name().orElse(handle),
+                "",
+                source.email().orElse(null),
+                Instant.now(clock),
+                0,
+                0);
         return users.insertIfAbsent(user);
     }
 }
