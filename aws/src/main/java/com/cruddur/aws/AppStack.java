@@ -155,7 +155,7 @@ public class AppStack extends Stack {
         }
 
         ApplicationLoadBalancer loadBalancer =
-                entry(vpc, certificateArn, RoutingTable.fromContract().routes());
+                entry(vpc, certificateArn, RoutingTable.fromContract().routes(), settings.apiDocs());
         RateLimitRule.attach(this, loadBalancer);
 
         CfnOutput.Builder.create(this, "LoadBalancerDnsName")
@@ -293,9 +293,10 @@ public class AppStack extends Stack {
 
     /**
      * The load balancer, in place of the local edge: HTTPS with the given certificate, HTTP redirected to HTTPS, and
-     * one listener rule per route of the routing table, in its order (priority = position, first match wins).
+     * one listener rule per route of the routing table, in its order (priority = position, first match wins); with
+     * {@code apiDocs}, one more after them for the browsable API's paths, to the service that serves it.
      */
-    private ApplicationLoadBalancer entry(Vpc vpc, String certificateArn, List<Route> routes) {
+    private ApplicationLoadBalancer entry(Vpc vpc, String certificateArn, List<Route> routes, boolean apiDocs) {
         SecurityGroup securityGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
                 .vpc(vpc)
                 .description("Cruddur load balancer: HTTPS and HTTP (redirected) from anywhere")
@@ -343,6 +344,16 @@ public class AppStack extends Stack {
                             .priority(i + 1)
                             .conditions(List.of(ListenerCondition.pathPatterns(List.of(route.pattern()))))
                             .action(action(route))
+                            .build());
+        }
+        if (apiDocs) {
+            https.addAction(
+                    "ApiDocs",
+                    AddApplicationActionProps.builder()
+                            .priority(routes.size() + 1)
+                            .conditions(List.of(ListenerCondition.pathPatterns(RoutingTable.API_DOCS_PATTERNS)))
+                            .action(ListenerAction.forward(List.of(
+                                    services.get(RoutingTable.API_DOCS_SERVICE).targetGroup())))
                             .build());
         }
         return loadBalancer;

@@ -28,7 +28,8 @@ public record DeploymentSettings(
         boolean containerInsights,
         boolean fargateSpot,
         int minTasks,
-        int maxTasks) {
+        int maxTasks,
+        boolean apiDocs) {
 
     public static final String ENVIRONMENT = "environment";
     public static final String IMAGE_TAG = "imageTag";
@@ -42,6 +43,7 @@ public record DeploymentSettings(
     public static final String FARGATE_SPOT = "fargateSpot";
     public static final String MIN_TASKS = "minTasks";
     public static final String MAX_TASKS = "maxTasks";
+    public static final String API_DOCS = "apiDocs";
 
     /** The most tasks a service may scale to; the default cap is {@link #DEFAULT_MAX_TASKS}. */
     public static final int TASKS_LIMIT = 10;
@@ -101,7 +103,9 @@ public record DeploymentSettings(
                 flag(context, CONTAINER_INSIGHTS, false),
                 flag(context, FARGATE_SPOT, true),
                 number(context, MIN_TASKS, DEFAULT_MIN_TASKS),
-                number(context, MAX_TASKS, DEFAULT_MAX_TASKS));
+                number(context, MAX_TASKS, DEFAULT_MAX_TASKS),
+                // the browsable API (/q/openapi, Swagger UI) on the public load balancer: off unless asked
+                flag(context, API_DOCS, false));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.cruddur.aws;
 
+import com.cruddur.contract.RoutingTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,6 +354,9 @@ public class ServiceDeployment extends Construct {
         }
         if (spec.ownsProfiles()) {
             env.put("AVATARS_BUCKET", shared.avatars().getBucketName());
+        }
+        if (settings.apiDocs() && spec.name().equals(RoutingTable.API_DOCS_SERVICE)) {
+            env.put("CRUDDUR_API_DOCS", "true");
         }
         env.put("CRUDDUR_CACHE", "momento");
         env.put("CRUDDUR_ENVIRONMENT", settings.environment());

@@ -52,6 +52,7 @@ class DeploymentSettingsTest {
                 Map.entry(DeploymentSettings.DELETION_PROTECTION, "yes"),
                 Map.entry(DeploymentSettings.CONTAINER_INSIGHTS, "on"),
                 Map.entry(DeploymentSettings.FARGATE_SPOT, "1"),
+                Map.entry(DeploymentSettings.API_DOCS, "on"),
                 Map.entry(DeploymentSettings.MIN_TASKS, "-1"),
                 Map.entry(DeploymentSettings.MIN_TASKS, "3"),
                 Map.entry(DeploymentSettings.MAX_TASKS, "0"),
@@ -83,6 +84,7 @@ class DeploymentSettingsTest {
         assertTrue(settings.fargateSpot());
         assertEquals(1, settings.minTasks());
         assertEquals(2, settings.maxTasks());
+        assertFalse(settings.apiDocs());
         assertTrue(settings.alertEmail().isEmpty(), "a personal address is never a default");
     }
 

@@ -28,6 +28,14 @@ public final class RoutingTable {
     public static final String CONTRACT_RESOURCE = "cruddur-contract/openapi.yaml";
 
     public static final String OWNER_FIELD = "x-cruddur-service";
+    /**
+     * The browsable API (the contract on {@code /q/openapi}, Swagger UI), outside the contract's paths: served by
+     * {@link #API_DOCS_SERVICE} when it is switched on ({@code CRUDDUR_API_DOCS}); the edge and the load balancer
+     * route these patterns to it.
+     */
+    public static final List<String> API_DOCS_PATTERNS = List.of("/q/openapi*", "/q/swagger-ui*");
+
+    public static final String API_DOCS_SERVICE = "users";
     private static final Set<String> HTTP_METHODS =
             Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 

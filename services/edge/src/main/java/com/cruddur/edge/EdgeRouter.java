@@ -114,7 +114,16 @@ public class EdgeRouter {
         RateLimiter readLimits = new RateLimiter(reads, period, clock);
         // the edge's metrics are for this machine, not for the API's callers
         router.route("/q/metrics*").order(-2).handler(ctx -> json(ctx, 404, ErrorCodes.NOT_FOUND));
-        router.route("/api/*").order(-1).handler(ctx -> route(ctx, proxies, limited ? readLimits : null));
+        RateLimiter limits = limited ? readLimits : null;
+        router.route("/api/*")
+                .order(-1)
+                .handler(ctx -> route(ctx, table.serviceFor(ctx.normalizedPath()), proxies, limits));
+        // the browsable API, where the service that serves it (when switched on) answers it
+        for (String pattern : RoutingTable.API_DOCS_PATTERNS) {
+            router.route(pattern)
+                    .order(-1)
+                    .handler(ctx -> route(ctx, Optional.of(RoutingTable.API_DOCS_SERVICE), proxies, limits));
+        }
     }
 
     /**
@@ -132,8 +141,8 @@ public class EdgeRouter {
         return decision.allowed();
     }
 
-    private void route(RoutingContext ctx, Map<String, HttpProxy> proxies, RateLimiter readLimits) {
-        Optional<String> owner = table.serviceFor(ctx.normalizedPath());
+    private void route(
+            RoutingContext ctx, Optional<String> owner, Map<String, HttpProxy> proxies, RateLimiter readLimits) {
         if (owner.isEmpty()) {
             json(ctx, 404, ErrorCodes.NOT_FOUND);
         } else if (owner.get().equals(SELF)) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -289,6 +290,8 @@ public final class Backend implements AutoCloseable {
         env.put("AWS_ENDPOINT_URL_S3", s3.toString()); // presigned upload URLs name it: the browser's address
         serviceUrls.forEach(
                 (service, url) -> env.put(service.toUpperCase(Locale.ROOT) + "_SERVICE_URL", url.toString()));
+        // the browsable API (served by the users service) is on in local runs unless CRUDDUR_API_DOCS=false
+        env.put("CRUDDUR_API_DOCS", Objects.requireNonNullElse(System.getenv("CRUDDUR_API_DOCS"), "true"));
         // the cache choice passes through from the launcher's environment (docs/cache.md)
         for (String name : List.of("CRUDDUR_CACHE", "MOMENTO_API_KEY", "MOMENTO_CACHE_NAME")) {
             String value = System.getenv(name);
