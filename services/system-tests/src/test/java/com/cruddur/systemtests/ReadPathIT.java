@@ -1,5 +1,7 @@
 package com.cruddur.systemtests;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -243,10 +245,9 @@ class ReadPathIT {
                         .contains(reply),
                 30);
         // a crud that only the other instance has rendered: its author is new to the edge's instance
+        User strangerUser = newUser("Stranger");
         String stranger = crud(
-                direct(second)
-                        .header("Authorization", "Bearer " + newUser("Stranger").token()),
-                "known to one instance only");
+                direct(second).header("Authorization", "Bearer " + strangerUser.token()), "known to one instance only");
         String name = Browser.anonymous()
                 .get("/api/activities/@andrewbrown")
                 .then()
@@ -272,6 +273,13 @@ class ReadPathIT {
                         .jsonPath();
                 assertEquals(name, displayNameIn(home, crud), "last known authors are shown");
                 assertFalse(home.getList("uuid").contains(stranger), "an author never seen is left out");
+                // its page cannot be rendered without its author, who exists: unavailable, not "not found"
+                Browser.anonymous()
+                        .get("/api/activities/@" + strangerUser.handle() + "/status/" + stranger)
+                        .then()
+                        .statusCode(503)
+                        .header("Retry-After", notNullValue())
+                        .body("$", contains("service_unavailable"));
                 Browser.anonymous().get("/api/activities/@andrewbrown").then().statusCode(200);
                 // signed in, the page also asks whether the caller follows: unanswered, it says not
                 Browser.as("bayko").get("/api/activities/@andrewbrown").then().statusCode(200);

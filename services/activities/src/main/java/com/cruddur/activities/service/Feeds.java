@@ -143,9 +143,15 @@ public class Feeds {
         all.add(activity);
         all.addAll(replies.items());
         List<ActivityView> rendered = views.render(all, caller);
-        if (rendered.isEmpty()
-                || !rendered.get(0).uuid().equals(uuid)
-                || !rendered.get(0).handle().toLowerCase(Locale.ROOT).equals(handle.toLowerCase(Locale.ROOT))) {
+        if (rendered.isEmpty() || !rendered.get(0).uuid().equals(uuid)) {
+            // its author was not rendered: a user that is gone (404), or one the users service cannot tell of now,
+            // and then asking for the handle answers 503 rather than calling the crud missing
+            if (Validation.isHandle(handle)) {
+                authors.byHandle(handle);
+            }
+            throw ApiException.notFound(Posting.NOT_FOUND);
+        }
+        if (!rendered.get(0).handle().toLowerCase(Locale.ROOT).equals(handle.toLowerCase(Locale.ROOT))) {
             throw ApiException.notFound(Posting.NOT_FOUND);
         }
         Optional<String> next = replies.hasMore()
