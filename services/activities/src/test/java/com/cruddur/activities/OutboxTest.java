@@ -150,7 +150,9 @@ class OutboxTest {
             }
         }
         Instant asideBy = Instant.now().plusSeconds(10);
-        while (!"SET_ASIDE".equals(outboxOf(refused))) {
+        // the relay marks the item, then counts it: wait for both
+        while (!"SET_ASIDE".equals(outboxOf(refused))
+                || metrics.counter("cruddur.events.set.aside").count() < before + 1) {
             assertTrue(Instant.now().isBefore(asideBy), "the refused event was not set aside: " + outboxOf(refused));
             Thread.sleep(100);
         }
