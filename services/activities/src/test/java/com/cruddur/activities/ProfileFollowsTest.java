@@ -12,7 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-/** The profile page shows the follow counts the users service keeps, and whether the caller follows the user. */
+/**
+ * The profile page shows the follow counts the users service keeps, and whether the caller follows the user (both in
+ * one call to it), as they change.
+ */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @WithTestResource(UsersServiceResource.class)
@@ -22,6 +25,10 @@ class ProfileFollowsTest {
     void theProfileCarriesTheCountsAndWhetherTheCallerFollows() {
         String fan = SharedStack.get().createUser("pfan", "Fan");
         String star = SharedStack.get().createUser("pstar", "Star");
+        // read first, so that the follow has something cached to invalidate (in the users service's cache)
+        JsonPath before = profile(Api.as(fan).filter(CONTRACT), star);
+        assertEquals(0, before.getInt("profile.followers_count"));
+        assertEquals(false, before.getBoolean("profile.following"));
         Api.as(fan)
                 .baseUri(SharedStack.get().usersService().toString())
                 .post("/api/users/@" + star + "/follow")

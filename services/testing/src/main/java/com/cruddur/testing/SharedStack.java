@@ -86,6 +86,9 @@ public final class SharedStack {
             env.put("CRUDDUR_CACHE", "momento");
             env.put("MOMENTO_LOCAL_ENDPOINT", momento().endpoint());
             env.put("CRUDDUR_CACHE_TIMEOUT", MomentoResource.TEST_TIMEOUT);
+            // account statuses not kept here: the tests move their own service's clock past its bound, not this
+            // process's (the users service's own bound is tested in its module, AuthTest)
+            env.put("CRUDDUR_ACCOUNT_STATUS_TTL", "0s");
             Tethered users = Tethered.start(
                     root,
                     "users-service",

@@ -15,14 +15,22 @@ public interface UserDirectory {
     record Profile(
             String sub, String handle, String displayName, String bio, long followersCount, long followingCount) {}
 
+    /** A profile page's user, and whether the viewer follows them. */
+    record ProfileView(Profile profile, boolean following) {}
+
     /** The users among {@code subs} that exist, by sub: one call for a whole page. */
     Map<String, ShortProfile> bySubs(Collection<String> subs);
 
-    Optional<Profile> byHandle(String handle);
+    /**
+     * A profile page's user by handle, and whether {@code viewer} (a sub, when signed in) follows them: one call.
+     * While the users service cannot tell, the last known profile, not followed.
+     */
+    Optional<ProfileView> profile(String handle, Optional<String> viewer);
+
+    default Optional<Profile> byHandle(String handle) {
+        return profile(handle, Optional.empty()).map(ProfileView::profile);
+    }
 
     /** The users holding these handles, by handle in lower case: one call for all of them. */
     Map<String, Profile> byHandles(Collection<String> handles);
-
-    /** Whether {@code followerSub} follows {@code followedSub}. */
-    boolean follows(String followerSub, String followedSub);
 }

@@ -17,7 +17,14 @@ interface UsersApi {
     record Profile(
             String uuid, String handle, String displayName, String bio, long followersCount, long followingCount) {}
 
-    record Follows(boolean following) {}
+    record ViewedProfile(
+            String uuid,
+            String handle,
+            String displayName,
+            String bio,
+            long followersCount,
+            long followingCount,
+            boolean following) {}
 
     @GET
     List<ShortProfile> bySubs(@QueryParam("sub") List<String> subs);
@@ -28,9 +35,5 @@ interface UsersApi {
 
     @GET
     @Path("/by-handle/{handle}")
-    Profile byHandle(@PathParam("handle") String handle);
-
-    @GET
-    @Path("/follows")
-    Follows follows(@QueryParam("follower") String follower, @QueryParam("followed") String followed);
+    ViewedProfile byHandle(@PathParam("handle") String handle, @QueryParam("viewer") String viewer);
 }

@@ -3,10 +3,10 @@ package com.cruddur.usersclient;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.error.Bursts;
 import com.cruddur.common.error.ErrorCodes;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,20 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * Profiles from the users service over its internal HTTP API; the authors of a whole page are one call. Every read
- * asks the users service (so a profile change shows at once, in every service and instance), within a bounded time:
- * each attempt is cut at 1.5 s, one retry within a 3-s budget, and a circuit breaker that stops asking for 5 s once
- * half of the last 10 calls failed. When the users service cannot answer, the last profiles it gave are used
- * (stale-if-error); users never seen are left out of lists, and a handle never seen answers 503.
+ * asks the users service (so a profile change shows at once, in every service and instance), within a bounded time
+ * ({@link UsersServiceGuard}: each attempt cut at 1.5 s, one retry, one circuit breaker for the users service). When
+ * the users service cannot answer, the last profiles it gave are used (stale-if-error); users never seen are left out of lists, and a handle never seen answers 503.
  */
 @ApplicationScoped
 public class UsersServiceDirectory implements UserDirectory {
@@ -47,9 +42,7 @@ public class UsersServiceDirectory implements UserDirectory {
     }
 
     @Override
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @ApplyGuard(UsersServiceGuard.NAME)
     @Fallback(fallbackMethod = "lastKnownBySubs")
     public Map<String, ShortProfile> bySubs(Collection<String> subs) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(subs));
@@ -61,32 +54,30 @@ public class UsersServiceDirectory implements UserDirectory {
     }
 
     @Override
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Fallback(fallbackMethod = "lastKnownByHandle")
-    public Optional<Profile> byHandle(String handle) {
+    @ApplyGuard(UsersServiceGuard.NAME)
+    @Fallback(fallbackMethod = "lastKnownProfile")
+    public Optional<ProfileView> profile(String handle, Optional<String> viewer) {
         if (lastKnown.isUnknown(handle)) {
             return Optional.empty();
         }
-        Optional<Profile> found;
+        Optional<ProfileView> found;
         try {
-            UsersApi.Profile p = api.byHandle(handle);
-            found = Optional.of(profile(p));
+            UsersApi.ViewedProfile p = api.byHandle(handle, viewer.orElse(null));
+            found = Optional.of(new ProfileView(
+                    new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount()),
+                    p.following()));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() != 404) {
                 throw e;
             }
             found = Optional.empty();
         }
-        lastKnown.found(handle, found);
+        lastKnown.found(handle, found.map(ProfileView::profile));
         return found;
     }
 
     @Override
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @ApplyGuard(UsersServiceGuard.NAME)
     @Fallback(fallbackMethod = "lastKnownByHandles")
     public Map<String, Profile> byHandles(Collection<String> handles) {
         List<String> asked = handles.stream()
@@ -109,23 +100,8 @@ public class UsersServiceDirectory implements UserDirectory {
         return answers;
     }
 
-    /** Only signed-in callers on another user's page ask; while the users service cannot answer: not following. */
-    @Override
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Fallback(fallbackMethod = "notFollowing")
-    public boolean follows(String followerSub, String followedSub) {
-        return api.follows(followerSub, followedSub).following();
-    }
-
     private static Profile profile(UsersApi.Profile p) {
         return new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount());
-    }
-
-    boolean notFollowing(String followerSub, String followedSub, Throwable failure) {
-        warn(failure);
-        return false;
     }
 
     Map<String, ShortProfile> lastKnownBySubs(Collection<String> subs, Throwable failure) {
@@ -133,13 +109,15 @@ public class UsersServiceDirectory implements UserDirectory {
         return lastKnown.bySubs(subs);
     }
 
-    Optional<Profile> lastKnownByHandle(String handle, Throwable failure) {
+    /** While the users service cannot answer: the last known profile, not followed (a handle never seen: 503). */
+    Optional<ProfileView> lastKnownProfile(String handle, Optional<String> viewer, Throwable failure) {
         warn(failure);
         if (lastKnown.isUnknown(handle)) {
             return Optional.empty();
         }
-        return Optional.of(
-                lastKnown.byHandle(handle).orElseThrow(() -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)));
+        return Optional.of(new ProfileView(
+                lastKnown.byHandle(handle).orElseThrow(() -> new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE)),
+                false));
     }
 
     /** Handles never heard of cannot be answered from the last known copies: 503, so the caller tries again later. */

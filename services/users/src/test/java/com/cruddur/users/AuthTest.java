@@ -2,6 +2,8 @@ package com.cruddur.users;
 
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.cruddur.testing.Api;
@@ -12,6 +14,7 @@ import com.cruddur.testing.MovableClock;
 import com.cruddur.testing.SharedStack;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -51,6 +54,37 @@ class AuthTest {
             refused(Api.as(handle));
             clock.reset();
         }
+    }
+
+    /**
+     * The other services ask this one for account statuses: it passes on its own kept answer (Cognito asked once per
+     * user and period, not per call) with what is left of its lifetime, so the bound runs from the Cognito read.
+     */
+    @Test
+    void theStatusOfAnAccountIsPassedOnWithWhatIsLeftOfItsLifetime() {
+        String handle = SharedStack.get().createUser("passedon", "Passed On");
+        String sub = SharedStack.get().sub(handle);
+        JsonPath first = status(sub);
+        assertTrue(first.getBoolean("active"));
+        assertTrue(first.getLong("keep_for_ms") > 29_000 && first.getLong("keep_for_ms") <= 30_000, first.prettify());
+        SharedStack.get().disableUser(handle);
+        clock.advance(Duration.ofSeconds(20));
+        JsonPath kept = status(sub);
+        assertTrue(kept.getBoolean("active"), "the kept answer, not a new Cognito read");
+        assertTrue(kept.getLong("keep_for_ms") > 0 && kept.getLong("keep_for_ms") <= 10_000, kept.prettify());
+        clock.advance(Duration.ofSeconds(11));
+        JsonPath after = status(sub);
+        assertFalse(after.getBoolean("active"), "asked again once the answer's 30 s have passed");
+        assertTrue(after.getLong("keep_for_ms") > 29_000, after.prettify());
+    }
+
+    private static JsonPath status(String sub) {
+        return Api.anonymous()
+                .get("/internal/users/status?sub=" + sub)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void refused(io.restassured.specification.RequestSpecification request) {

@@ -56,11 +56,12 @@ class FollowsTest {
                         .jsonPath()
                         .getInt("following_count"));
         Api.anonymous()
-                .get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
-                        + SharedStack.get().sub(star))
+                .get("/internal/users/by-handle/" + star + "?viewer="
+                        + SharedStack.get().sub(fan))
                 .then()
                 .statusCode(200)
-                .body("following", equalTo(true));
+                .body("following", equalTo(true))
+                .body("followers_count", equalTo(1));
 
         for (int i = 0; i < 2; i++) {
             JsonPath standing = Api.as(fan)
@@ -84,11 +85,12 @@ class FollowsTest {
                         .jsonPath()
                         .getInt("following_count"));
         Api.anonymous()
-                .get("/internal/users/follows?follower=" + SharedStack.get().sub(fan) + "&followed="
-                        + SharedStack.get().sub(star))
+                .get("/internal/users/by-handle/" + star + "?viewer="
+                        + SharedStack.get().sub(fan))
                 .then()
                 .statusCode(200)
-                .body("following", equalTo(false));
+                .body("following", equalTo(false))
+                .body("followers_count", equalTo(0));
     }
 
     @Test

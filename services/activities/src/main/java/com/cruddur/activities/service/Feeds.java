@@ -83,16 +83,15 @@ public class Feeds {
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
-        UserDirectory.Profile user = Optional.of(handle)
+        UserDirectory.ProfileView viewed = Optional.of(handle)
                 .filter(Validation::isHandle)
-                .flatMap(authors::byHandle)
+                .flatMap(h -> authors.profile(h, caller))
                 .orElseThrow(() -> ApiException.notFound("user_not_found"));
+        UserDirectory.Profile user = viewed.profile();
         FeedCache.FirstPage first = isFirstPage(paging)
                 ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
                 : loadProfile(user.sub(), paging);
-        boolean following = caller.filter(sub -> !sub.equals(user.sub()))
-                .map(sub -> authors.follows(sub, user.sub()))
-                .orElse(false);
+        boolean following = viewed.following();
         ProfileView profile = new ProfileView(
                 user.sub(),
                 user.sub(),

@@ -1,11 +1,13 @@
 package com.cruddur.common.auth;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,7 +17,10 @@ import org.jboss.logging.Logger;
  * (30 s) and user, whether the account is still active ({@link AccountLookup}: the users service, which asks
  * Cognito). A disabled or deleted user is refused within that time, and no request waits for Cognito but the first
  * of each period. When the answer cannot be had (the users service is down), the user is taken as active for the
- * period: an outage of the users service must not sign everybody out (see docs/auth.md).
+ * period: an outage of the users service must not sign everybody out (see docs/auth.md). An answer the users service
+ * kept itself is kept here only for what is left of its lifetime ({@link AccountLookup.Answer#keepFor()}), so the bound
+ * runs from the moment Cognito was asked, and Cognito is asked once per user and period by each users service
+ * instance, not by every service.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "quarkus.oidc.enabled", stringValue = "true", enableIfMissing = true)
@@ -23,26 +28,52 @@ public class AccountStatus {
 
     private static final Logger LOG = Logger.getLogger(AccountStatus.class);
 
-    private final LoadingCache<String, Boolean> active;
+    /** What is known of an account: whether it is active, and until when (this service's clock) it may be kept. */
+    public record Known(boolean active, Instant until) {}
+
+    private final LoadingCache<String, Known> known;
 
     public AccountStatus(
             @ConfigProperty(name = "cruddur.auth.account-status-ttl") Duration ttl, Clock clock, AccountLookup lookup) {
-        this.active = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
+        this.known = Caffeine.newBuilder()
+                .expireAfter(new Expiry<String, Known>() {
+                    @Override
+                    public long expireAfterCreate(String sub, Known status, long now) {
+                        return Math.max(0, status.until().toEpochMilli() - clock.millis()) * 1_000_000L;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String sub, Known status, long now, long current) {
+                        return expireAfterCreate(sub, status, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String sub, Known status, long now, long current) {
+                        return current;
+                    }
+                })
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .maximumSize(100_000)
                 .build(sub -> {
+                    Instant now = clock.instant();
                     try {
-                        return lookup.isActive(sub);
+                        AccountLookup.Answer answer = lookup.lookup(sub);
+                        Duration keep = answer.keepFor().compareTo(ttl) < 0 ? answer.keepFor() : ttl;
+                        return new Known(answer.active(), now.plus(keep.isNegative() ? Duration.ZERO : keep));
                     } catch (RuntimeException e) {
                         LOG.warnf(
                                 "the account status of a user is unknown (%s): taken as active for now", e.toString());
-                        return true;
+                        return new Known(true, now.plus(ttl));
                     }
                 });
     }
 
     public boolean isActive(String sub) {
-        return active.get(sub);
+        return status(sub).active();
+    }
+
+    /** The account's status, asked of the lookup at most once per its lifetime, and never kept past {@code until}. */
+    public Known status(String sub) {
+        return known.get(sub);
     }
 }

@@ -1,5 +1,6 @@
 package com.cruddur.common.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The account status from the users service ({@code GET /internal/users/status?sub=}), for every service but the users
- * service, which asks Cognito itself.
+ * service, which asks Cognito itself, and keeps its answer: it says for how much longer it may be kept.
  */
 @DefaultBean
 @ApplicationScoped
@@ -34,7 +35,7 @@ public class UsersServiceAccountLookup implements AccountLookup {
     }
 
     @Override
-    public boolean isActive(String sub) {
+    public Answer lookup(String sub) {
         URI status =
                 usersService.resolve("/internal/users/status?sub=" + URLEncoder.encode(sub, StandardCharsets.UTF_8));
         try {
@@ -47,7 +48,10 @@ public class UsersServiceAccountLookup implements AccountLookup {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("the users service answered " + response.statusCode());
             }
-            return json.readTree(response.body()).path("active").asBoolean(true);
+            JsonNode answer = json.readTree(response.body());
+            return new Answer(
+                    answer.path("active").asBoolean(true),
+                    Duration.ofMillis(answer.path("keep_for_ms").asLong(0)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -16,7 +16,30 @@ public final class CacheKeys {
      */
     public static final Duration MARKERS_TTL = Duration.ofMinutes(5);
 
+    /**
+     * A user's profile with its counts, kept by the users service, which deletes it on its own writes of the user
+     * (docs/cache.md); the TTL bounds what a load racing a write on another instance may leave behind.
+     */
+    public static final Duration USER_TTL = Duration.ofMinutes(5);
+
+    /** Which user holds a handle: a claim never changes hands, so only memory bounds it. */
+    public static final Duration HANDLE_TTL = Duration.ofHours(1);
+
     private CacheKeys() {}
+
+    public static String user(String sub) {
+        return VERSION + ":user:" + sub;
+    }
+
+    /** Whether {@code follower} follows {@code followed}: deleted by the follower's follow and unfollow. */
+    public static String follows(String follower, String followed) {
+        return VERSION + ":follows:" + follower + ":" + followed;
+    }
+
+    /** {@code handle} in lower case, as handles are compared. */
+    public static String handle(String handle) {
+        return VERSION + ":handle:" + handle;
+    }
 
     public static String homeFeed() {
         return VERSION + ":feed:home";

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -25,6 +26,10 @@ import org.jboss.logging.Logger;
  * at most one load per key at a time in this instance (stampede protection). A hit whose text is the one last read
  * for its key is served as the value read then, not parsed again (a warm feed page is read as it is served), so values
  * read from the cache are shared: never change one.
+ * <p>
+ * A load that raced a delete of its key in this instance never leaves its value behind: {@link #delete} notes the
+ * key's deletion before deleting, and a value read from the source before it ({@link #since}, {@link #putLoaded}) is
+ * deleted again after it was stored. Either the loader sees the note, or the deleter's delete comes after its store.
  */
 @ApplicationScoped
 public class JsonCache {
@@ -37,6 +42,13 @@ public class JsonCache {
     private final ObjectMapper json;
     private final Tracer tracer;
     private final Map<String, CompletableFuture<Object>> loading = new ConcurrentHashMap<>();
+    /** Counts deletes; the keys deleted lately, with the count at their delete (longer than any load takes). */
+    private final AtomicLong deletes = new AtomicLong();
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Long> deleted = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(100_000)
+            .build();
 
     /** The value last read for a key, with the text it was read from; bounded by the texts' length (4 MiB). */
     private record Decoded(String text, Object value) {}
@@ -74,8 +86,9 @@ public class JsonCache {
             }
         }
         try {
+            long since = since();
             T value = load.get();
-            put(key, value, ttl);
+            putLoaded(key, value, ttl, since);
             mine.complete(value);
             return value;
         } catch (RuntimeException e) {
@@ -114,7 +127,25 @@ public class JsonCache {
         }
     }
 
+    /** The point to pass to {@link #putLoaded}: take it before reading the source. */
+    public long since() {
+        return deletes.get();
+    }
+
+    /**
+     * Caches a value read from the source after {@link #since} answered {@code since}; when its key was deleted
+     * meanwhile (a write of the source), the value may be older than that write and is deleted again.
+     */
+    public void putLoaded(String key, Object value, Duration ttl, long since) {
+        put(key, value, ttl);
+        Long deletedAt = deleted.getIfPresent(key);
+        if (deletedAt != null && deletedAt > since) {
+            delete(key);
+        }
+    }
+
     public void delete(String key) {
+        deleted.asMap().merge(key, deletes.incrementAndGet(), Math::max);
         traced("cache delete", key, 1, () -> {
             cache.delete(key);
             return null;

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The users service asks Cognito itself (AdminGetUser): in AWS, Cognito is where a user is disabled or deleted, and
- * this is how the users service learns of it, on the first request of each period (no event to subscribe to).
+ * this is how the users service learns of it, on the first request of each period (no event to subscribe to). Kept
+ * by its {@code AccountStatus}, which the other services' lookups read too (docs/auth.md).
  */
 @ApplicationScoped
 public class CognitoAccountLookup implements AccountLookup {
@@ -17,7 +18,7 @@ public class CognitoAccountLookup implements AccountLookup {
     }
 
     @Override
-    public boolean isActive(String sub) {
-        return cognito.isEnabled(sub);
+    public Answer lookup(String sub) {
+        return Answer.fresh(cognito.isEnabled(sub));
     }
 }

@@ -1,9 +1,10 @@
 package com.cruddur.users.repository;
 
 import static com.cruddur.common.aws.Attributes.key;
-import static com.cruddur.common.aws.Attributes.n;
 import static com.cruddur.common.aws.Attributes.s;
 
+import com.cruddur.common.cache.CacheKeys;
+import com.cruddur.common.cache.JsonCache;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,18 +31,26 @@ public class FollowRepository {
 
     private final DynamoDbClient dynamoDb;
     private final UsersTable table;
+    private final UserRepository users;
 
-    public FollowRepository(DynamoDbClient dynamoDb, UsersTable table) {
+    private final JsonCache cache;
+
+    public FollowRepository(DynamoDbClient dynamoDb, UsersTable table, UserRepository users, JsonCache cache) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.users = users;
+        this.cache = cache;
     }
 
+    /** Whether {@code follower} follows {@code followed}: cached, and deleted by {@link #follow} and {@link #unfollow}. */
     public boolean follows(String follower, String followed) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
-                        .key(key(followKey(follower, followed)))
-                        .consistentRead(true))
-                .item();
-        return item != null && !item.isEmpty();
+        return cache.getOrLoad(CacheKeys.follows(follower, followed), Boolean.class, CacheKeys.USER_TTL, () -> {
+            Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(table.name())
+                            .key(key(followKey(follower, followed)))
+                            .consistentRead(true))
+                    .item();
+            return item != null && !item.isEmpty();
+        });
     }
 
     /**
@@ -49,6 +58,14 @@ public class FollowRepository {
      * again either way, so a follow that stopped half-way is completed by the next attempt.
      */
     public boolean follow(String follower, String followed, Instant at) {
+        try {
+            return put(follower, followed, at);
+        } finally {
+            cache.delete(CacheKeys.follows(follower, followed)); // also when the outcome is unknown
+        }
+    }
+
+    private boolean put(String follower, String followed, Instant at) {
         String position = Timestamps.format(at);
         boolean created;
         try {
@@ -79,14 +96,22 @@ public class FollowRepository {
             // stored by an earlier attempt: its time stays
         }
         if (created) {
-            count(follower, "following_count", 1);
-            count(followed, "followers_count", 1);
+            users.addToCount(follower, "following_count", 1);
+            users.addToCount(followed, "followers_count", 1);
         }
         return created;
     }
 
     /** Removes the follow; false when there was none. Both items go either way. */
     public boolean unfollow(String follower, String followed) {
+        try {
+            return delete(follower, followed);
+        } finally {
+            cache.delete(CacheKeys.follows(follower, followed));
+        }
+    }
+
+    private boolean delete(String follower, String followed) {
         Map<String, AttributeValue> old = dynamoDb.deleteItem(r -> r.tableName(table.name())
                         .key(key(followKey(follower, followed)))
                         .returnValues(ReturnValue.ALL_OLD))
@@ -94,8 +119,8 @@ public class FollowRepository {
         dynamoDb.deleteItem(r -> r.tableName(table.name()).key(key(followerKey(followed, follower))));
         boolean removed = old != null && !old.isEmpty();
         if (removed) {
-            count(follower, "following_count", -1);
-            count(followed, "followers_count", -1);
+            users.addToCount(follower, "following_count", -1);
+            users.addToCount(followed, "followers_count", -1);
         }
         return removed;
     }
@@ -138,14 +163,6 @@ public class FollowRepository {
         item.put("followed", s(followed));
         item.put("followed_at", s(position));
         return item;
-    }
-
-    private void count(String sub, String counter, long by) {
-        dynamoDb.updateItem(r -> r.tableName(table.name())
-                .key(key(UserRepository.userKey(sub)))
-                .updateExpression("ADD " + counter + " :by")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":by", n(by))));
     }
 
     private static String otherSub(String position) {

@@ -1,8 +1,9 @@
 package com.cruddur.users.rest;
 
-import com.cruddur.common.auth.AccountLookup;
+import com.cruddur.common.auth.AccountStatus;
 import com.cruddur.common.error.ApiException;
 import com.cruddur.common.validation.Validation;
+import com.cruddur.users.User;
 import com.cruddur.users.service.Follows;
 import com.cruddur.users.service.UserService;
 import jakarta.ws.rs.GET;
@@ -11,8 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * For the other services, never for browsers: no {@code /api} prefix, so neither the edge nor the load balancer
@@ -26,22 +28,34 @@ public class InternalUsersResource {
 
     private final UserService users;
     private final Follows follows;
-    private final AccountLookup accounts;
+    private final AccountStatus accounts;
+    private final Clock clock;
 
-    public InternalUsersResource(UserService users, Follows follows, AccountLookup accounts) {
+    public InternalUsersResource(UserService users, Follows follows, AccountStatus accounts, Clock clock) {
         this.users = users;
         this.follows = follows;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
+    /** Whether an account is active, and for how many more milliseconds the callers may keep the answer. */
+    public record Standing(boolean active, long keepForMs) {}
+
     /**
-     * {@code GET /internal/users/status?sub=}: whether the user still exists and is enabled in Cognito, asked of
-     * Cognito on every call (the callers cache the answer, see {@code AccountStatus}). Cognito's subs are UUIDs.
+     * {@code GET /internal/users/status?sub=}: whether the user still exists and is enabled in Cognito, as this
+     * service's {@link AccountStatus} knows it (Cognito asked at most once per user and period), and how long the
+     * answer may still be kept, so that the bound holds from the moment Cognito was asked. Cognito's subs are UUIDs.
      */
     @GET
     @Path("/status")
-    public Map<String, Boolean> status(@QueryParam("sub") String sub) {
-        return Map.of("active", Validation.isUuid(sub) && accounts.isActive(sub));
+    public Standing status(@QueryParam("sub") String sub) {
+        if (!Validation.isUuid(sub)) {
+            return new Standing(false, 0);
+        }
+        AccountStatus.Known known = accounts.status(sub);
+        return new Standing(
+                known.active(),
+                Math.max(0, Duration.between(clock.instant(), known.until()).toMillis()));
     }
 
     /** {@code GET /internal/users?sub=a&sub=b}: the short profiles of those users that exist. */
@@ -67,24 +81,18 @@ public class InternalUsersResource {
                 .toList();
     }
 
-    /** The profile of a profile page, with its follow counts. */
+    /**
+     * {@code GET /internal/users/by-handle/{handle}?viewer=<sub>}: everything a profile page needs of the users
+     * service in one call: the profile, its follow counts, and whether the viewer (when given) follows this user.
+     */
     @GET
     @Path("/by-handle/{handle}")
-    public Profiles.CountedProfile byHandle(@PathParam("handle") String handle) {
-        return users.findByHandle(handle)
-                .map(Profiles.CountedProfile::of)
-                .orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
-    }
-
-    /** {@code GET /internal/users/follows?follower=&followed=}: whether one user (by sub) follows another. */
-    @GET
-    @Path("/follows")
-    public Map<String, Boolean> follows(
-            @QueryParam("follower") String follower, @QueryParam("followed") String followed) {
+    public Profiles.ViewedProfile byHandle(@PathParam("handle") String handle, @QueryParam("viewer") String viewer) {
         new Validation()
-                .check(!Validation.isUuid(follower), "follower_invalid")
-                .check(!Validation.isUuid(followed), "followed_invalid")
+                .check(viewer != null && !Validation.isUuid(viewer), "viewer_invalid")
                 .throwIfFailed();
-        return Map.of("following", follows.follows(follower, followed));
+        User user = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
+        boolean following = viewer != null && !viewer.equals(user.sub()) && follows.follows(viewer, user.sub());
+        return Profiles.ViewedProfile.of(user, following);
     }
 }

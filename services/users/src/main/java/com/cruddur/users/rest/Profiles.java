@@ -34,6 +34,27 @@ final class Profiles {
         }
     }
 
+    /** A profile page's profile: the counted profile, and whether the viewer follows this user. */
+    record ViewedProfile(
+            String uuid,
+            String handle,
+            String displayName,
+            String bio,
+            long followersCount,
+            long followingCount,
+            boolean following) {
+        static ViewedProfile of(User user, boolean following) {
+            return new ViewedProfile(
+                    user.sub(),
+                    user.handle(),
+                    user.displayName(),
+                    user.bio(),
+                    user.followersCount(),
+                    user.followingCount(),
+                    following);
+        }
+    }
+
     /** Where the caller stands with a user after following or unfollowing them. */
     record FollowStanding(String handle, boolean following, long followersCount, long followingCount) {
         static FollowStanding of(Follows.Standing standing) {
