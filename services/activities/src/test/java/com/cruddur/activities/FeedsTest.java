@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.common.cache.Cache;
+import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
 import com.cruddur.testing.LocalStackResource;
@@ -18,9 +20,12 @@ import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.UsersServiceResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +42,9 @@ class FeedsTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    Cache cache;
 
     @AfterEach
     void resetClock() {
@@ -141,6 +149,53 @@ class FeedsTest {
         List<String> expected = new ArrayList<>(mine);
         java.util.Collections.reverse(expected);
         assertEquals(expected, mineInFeed, "every one of mine, newest first");
+    }
+
+    @Test
+    void aLaterPageReadByItsCachedPositionsShowsCountsAsTheyAreNowAndNeverAnExpiredCrud() {
+        String oldest = Cruds.post("altbrown", "later page, oldest", "1-day");
+        String older = Cruds.post("altbrown", "later page, older", "1-day");
+        String shortLived = Cruds.post("altbrown", "later page, short lived", "1-hour");
+        String mid = Cruds.post("altbrown", "later page, mid", "1-day");
+        Cruds.post("altbrown", "later page, newest", "1-day");
+        String link = Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/home?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Link");
+        String later = link.substring(link.indexOf('<') + 1, link.indexOf('>')).replace("limit=1", "limit=3");
+        String cursor = later.substring(later.indexOf("cursor=") + "cursor=".length());
+        String position = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+
+        assertEquals(List.of(mid, shortLived, older), laterPage(later).getList("uuid", String.class));
+        assertTrue(cache.get(CacheKeys.homeFeedAfter(position, 3)).isPresent(), "the page's positions are cached");
+
+        Api.as("bayko")
+                .filter(CONTRACT)
+                .post("/api/activities/" + mid + "/like")
+                .then()
+                .statusCode(200);
+        JsonPath liked = laterPage(later);
+        assertEquals(List.of(mid, shortLived, older), liked.getList("uuid", String.class));
+        assertEquals(1, liked.getInt("find { it.uuid == '" + mid + "' }.likes_count"), "the like shows at once");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertEquals(
+                List.of(mid, older, oldest),
+                laterPage(later).getList("uuid", String.class),
+                "the expired crud is gone and the page is still full");
+    }
+
+    private static JsonPath laterPage(String url) {
+        return Api.anonymous()
+                .filter(CONTRACT)
+                .get(url)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.cruddur.common.aws.Attributes.s;
 
 import com.cruddur.activities.Activity;
 import com.cruddur.common.aws.Batches;
+import com.cruddur.common.concurrent.FanOut;
 import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -52,9 +52,9 @@ public class ActivityRepository {
 
     private final DynamoDbClient dynamoDb;
     private final ActivitiesTable table;
-    private final ManagedExecutor executor;
+    private final FanOut executor;
 
-    public ActivityRepository(DynamoDbClient dynamoDb, ActivitiesTable table, ManagedExecutor executor) {
+    public ActivityRepository(DynamoDbClient dynamoDb, ActivitiesTable table, FanOut executor) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.executor = executor;

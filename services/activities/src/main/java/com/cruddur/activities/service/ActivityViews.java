@@ -1,6 +1,7 @@
 package com.cruddur.activities.service;
 
 import com.cruddur.activities.Activity;
+import com.cruddur.common.concurrent.FanOut;
 import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.usersclient.UserDirectory;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.context.ManagedExecutor;
 
 /**
  * Turns activities into what the frontend shows: the authors of a whole page in one call to the users service, and
@@ -22,9 +22,9 @@ public class ActivityViews {
 
     private final UserDirectory authors;
     private final MarkerCache markers;
-    private final ManagedExecutor executor;
+    private final FanOut executor;
 
-    public ActivityViews(UserDirectory authors, MarkerCache markers, ManagedExecutor executor) {
+    public ActivityViews(UserDirectory authors, MarkerCache markers, FanOut executor) {
         this.authors = authors;
         this.markers = markers;
         this.executor = executor;

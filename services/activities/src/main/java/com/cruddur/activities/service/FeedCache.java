@@ -28,6 +28,17 @@ public class FeedCache {
         return cache.getOrLoad(CacheKeys.homeFeed(), FirstPage.class, CacheKeys.FEED_TTL, load);
     }
 
+    /**
+     * Which cruds a later page of the home feed holds, newest first. The page after a position changes only when
+     * one of its cruds expires (a new crud is newer than every position handed out), so nothing deletes it; the
+     * cruds themselves, with their counts, are read afresh.
+     */
+    public record Positions(List<String> uuids, boolean hasMore) {}
+
+    public Positions homeAfter(String position, int limit, Supplier<Positions> load) {
+        return cache.getOrLoad(CacheKeys.homeFeedAfter(position, limit), Positions.class, CacheKeys.FEED_TTL, load);
+    }
+
     public FirstPage profile(String sub, Supplier<FirstPage> load) {
         return cache.getOrLoad(CacheKeys.profileFeed(sub), FirstPage.class, CacheKeys.FEED_TTL, load);
     }

@@ -45,6 +45,11 @@ public final class CacheKeys {
         return VERSION + ":feed:home";
     }
 
+    /** The positions of the home feed's page of {@code limit} after {@code position} (a later page). */
+    public static String homeFeedAfter(String position, int limit) {
+        return VERSION + ":feed:home:after:" + limit + ":" + position;
+    }
+
     public static String profileFeed(String sub) {
         return VERSION + ":feed:profile:" + sub;
     }
