@@ -82,10 +82,9 @@ public final class SharedStack {
             env.put("CRUDDUR_LOG_JSON", "false");
             env.put("FRONTEND_URL", "http://localhost:3000");
             env.put("AVATARS_BUCKET", "cruddur-avatars-test");
-            // the cache the services under test share with it, when they use Momento (see MomentoResource)
-            env.put("CRUDDUR_CACHE", "momento");
-            env.put("MOMENTO_LOCAL_ENDPOINT", momento().endpoint());
-            env.put("CRUDDUR_CACHE_TIMEOUT", MomentoResource.TEST_TIMEOUT);
+            // its own cache, as one users instance runs locally: the shared FakeMomento is the services under test's,
+            // which their tests slow down and stop
+            env.put("CRUDDUR_CACHE", "in-process");
             // account statuses not kept here: the tests move their own service's clock past its bound, not this
             // process's (the users service's own bound is tested in its module, AuthTest)
             env.put("CRUDDUR_ACCOUNT_STATUS_TTL", "0s");
