@@ -1,6 +1,7 @@
 package com.cruddur.usersclient;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,4 +26,7 @@ public interface UserDirectory {
 
     /** Whether {@code followerSub} follows {@code followedSub}. */
     boolean follows(String followerSub, String followedSub);
+
+    /** The subs {@code followerSub} follows, the most recent follow first (at most the users service's bound). */
+    List<String> followed(String followerSub);
 }

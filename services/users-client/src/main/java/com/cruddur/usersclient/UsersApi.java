@@ -33,4 +33,8 @@ interface UsersApi {
     @GET
     @Path("/follows")
     Follows follows(@QueryParam("follower") String follower, @QueryParam("followed") String followed);
+
+    @GET
+    @Path("/following")
+    List<String> following(@QueryParam("sub") String sub);
 }

@@ -119,6 +119,24 @@ public class UsersServiceDirectory implements UserDirectory {
         return api.follows(followerSub, followedSub).following();
     }
 
+    /**
+     * The following feed's authors. Never from an old copy: an unfollow must show at once, so while the users service
+     * cannot answer, the feed answers 503.
+     */
+    @Override
+    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 3000, abortOn = CircuitBreakerOpenException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Fallback(fallbackMethod = "unavailableFollowed")
+    public List<String> followed(String followerSub) {
+        return api.following(followerSub);
+    }
+
+    List<String> unavailableFollowed(String followerSub, Throwable failure) {
+        warn(failure);
+        throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE);
+    }
+
     private static Profile profile(UsersApi.Profile p) {
         return new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount());
     }

@@ -23,6 +23,8 @@ import java.util.Map;
 public class InternalUsersResource {
 
     static final int MAX_BATCH = 100;
+    /** The most followed users the following feed reads (docs/following-feed.md). */
+    static final int MAX_FOLLOWED = 2000;
 
     private final UserService users;
     private final Follows follows;
@@ -86,5 +88,16 @@ public class InternalUsersResource {
                 .check(!Validation.isUuid(followed), "followed_invalid")
                 .throwIfFailed();
         return Map.of("following", follows.follows(follower, followed));
+    }
+
+    /**
+     * {@code GET /internal/users/following?sub=}: the subs the user follows, the most recent follow first, at most
+     * {@value #MAX_FOLLOWED} (the following feed's authors).
+     */
+    @GET
+    @Path("/following")
+    public List<String> following(@QueryParam("sub") String sub) {
+        new Validation().check(!Validation.isUuid(sub), "sub_invalid").throwIfFailed();
+        return follows.followedSubs(sub, MAX_FOLLOWED);
     }
 }
