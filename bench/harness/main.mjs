@@ -28,7 +28,7 @@ const BASELINES = [
   { name: 'health-edge', kind: 'health', via: 'edge' },
   { name: 'health-service', kind: 'health', via: 'activities' },
 ];
-const READS = ['home', 'home-anonymous', 'home-later', 'profile', 'show', 'notifications', 'message-groups', 'read-mix'];
+const READS = ['home', 'home-anonymous', 'home-following', 'home-later', 'profile', 'show', 'notifications', 'message-groups', 'read-mix'];
 const WRITES = ['create', 'reply', 'like', 'message', 'write-mix', 'mixed'];
 const COLD = ['home', 'profile', 'show', 'read-mix'];
 /**

@@ -16,6 +16,8 @@ export const SIZES = {
 };
 
 const IN_FLIGHT = 16;
+// each user's follows, for the following feed
+const FOLLOWS_PER_USER = 20;
 const WORDS = ('cloud crud bootcamp lambda fargate cognito dynamo table index shard queue event cache momento edge ' +
   'quarkus java latency throughput deploy pipeline container image region zone budget bill coffee weekend project ' +
   'frontend react backend service health check metric trace span honeycomb rollbar log alarm dashboard terraform ' +
@@ -116,6 +118,15 @@ export async function seed({ env, out, size, seedNumber = 10, consumer = null })
   await step(stats, 'profiles provisioned (GET /api/profile)', users.length,
     () => inParallel(users.length, IN_FLIGHT, (i) => call('GET', '/api/profile', users[i].token)));
 
+  // the following feed (home?feed=following) reads each followed author's list: every user follows the next
+  // FOLLOWS_PER_USER users (a fixed, even graph), under the follow limit of 100 an hour
+  const follows = Math.min(FOLLOWS_PER_USER, users.length - 1);
+  await step(stats, 'follows', users.length * follows, () => inParallel(users.length * follows, IN_FLIGHT, (n) => {
+    const follower = Math.floor(n / follows);
+    const followed = (follower + 1 + (n % follows)) % users.length;
+    return call('POST', `/api/users/@${users[followed].handle}/follow`, users[follower].token);
+  }));
+
   const cruds = new Array(size.cruds);
   await step(stats, 'cruds posted', size.cruds, () => inParallel(size.cruds, IN_FLIGHT, async (i) => {
     const author = users[rnd.int(users.length)];
@@ -200,7 +211,7 @@ export async function seed({ env, out, size, seedNumber = 10, consumer = null })
   // a member's 1-based line in tokens.txt and the conversation: only members may read or write it
   writeFileSync(join(out, 'conversations.txt'), lines(conversations.flatMap((c) => c.members.map((m) => `${m + 1} ${c.uuid}`))));
   writeFileSync(join(out, 'home-pages.txt'), lines(pages.length ? pages : ['/api/activities/home']));
-  stats.counts = { users: users.length, cruds: cruds.length, replies: replyCount, likes: likes.length,
+  stats.counts = { users: users.length, follows: users.length * follows, cruds: cruds.length, replies: replyCount, likes: likes.length,
     conversations: conversations.length, messages: messageCount, home_pages: pages.length };
   const writes = size.cruds + replyCount + likes.length + messageCount;
   const writeSeconds = stats.steps.filter((s) => /posted|likes|messages/.test(s.name)).reduce((t, s) => t + s.seconds, 0);

@@ -68,6 +68,8 @@ local kinds = {
   ["home-anonymous"] = function()
     return wrk.format("GET", "/api/activities/home", { ["Content-Type"] = "application/json" })
   end,
+  -- the followed authors' cruds and one's own (fan-out on read: one query per followed author)
+  ["home-following"] = function() return get("/api/activities/home?feed=following", pick(tokens)) end,
   ["home-later"] = function() return get(pick(pages), pick(tokens)) end,
   ["profile"] = function() return get("/api/activities/@" .. pick(handles), pick(tokens)) end,
   ["show"] = function()

@@ -185,7 +185,7 @@ export interface paths {
         };
         /**
          * Home feed
-         * @description Cruds of every user, newest first. Replies and expired cruds are left out. With a valid token each item also carries `liked` and `reposted`.
+         * @description Cruds of every user, newest first. Replies and expired cruds are left out. With a valid token each item also carries `liked` and `reposted`. With `feed=following` (sign-in required): only the cruds of the users the caller follows and the caller's own, newest first, paginated the same way; an unfollow takes an author's cruds out of the next page (docs/following-feed.md).
          */
         get: operations["getHomeFeed"];
         put?: never;
@@ -845,7 +845,7 @@ export interface components {
             message_group_uuid: string;
         };
         /**
-         * @description Something that happened to the caller, shaped like an activity so that the frontend's activity feed renders it and its link `/@{handle}/status/{uuid}` leads to the crud page of what it is about. `uuid`, `handle`, `display_name` and `message` are that crud's: for `reply` the reply (by the actor), for `mention` the crud or reply that mentions the caller (by the actor), for `like` and `repost` the caller's own crud (so `handle` is the caller's). `actor_handle` is always the user who acted. `created_at` is when it happened. Counts are as they were at that moment. `message` notifications are stored but never listed (see the list).
+         * @description Something that happened to the caller, shaped like an activity so that the frontend's activity feed renders it and its link `/@{handle}/status/{uuid}` leads to the crud page of what it is about. `uuid`, `handle`, `display_name` and `message` are that crud's: for `reply` the reply (by the actor), for `mention` the crud or reply that mentions the caller (by the actor), for `like` and `repost` the caller's own crud (so `handle` is the caller's). A `follow` is about no crud: `uuid` and `handle` are the new follower's, `message` is empty, `activity_uuid` and `expires_at` are null (one per follower: following again replaces it). `actor_handle` is always the user who acted. `created_at` is when it happened. Counts are as they were at that moment. `message` notifications are stored but never listed (see the list).
          * @example {
          *       "uuid": "26e12864-1c26-5c3a-9658-97a10f8fea67",
          *       "notification_uuid": "c1f3a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b",
@@ -879,8 +879,8 @@ export interface components {
              */
             uuid: string;
             /** @enum {string} */
-            kind: "reply" | "mention" | "like" | "repost" | "message";
-            /** @description Handle of the user who replied, mentioned, liked or reposted. */
+            kind: "reply" | "mention" | "like" | "repost" | "message" | "follow";
+            /** @description Handle of the user who replied, mentioned, liked, reposted or followed. */
             actor_handle: string;
             /**
              * Format: uuid
@@ -1756,6 +1756,8 @@ export interface operations {
     getHomeFeed: {
         parameters: {
             query?: {
+                /** @description `global` (the default): everyone's cruds. `following`: the followed users' and the caller's own; 401 without a valid token. Any other value is 422 `feed_invalid`. */
+                feed?: "global" | "following";
                 /**
                  * @description Page size, 1 to 100. Otherwise 422 `limit_invalid`.
                  * @example 20
@@ -1801,7 +1803,26 @@ export interface operations {
                     "application/json": components["schemas"]["Activity"][];
                 };
             };
-            422: components["responses"]["PaginationInvalid"];
+            401: components["responses"]["Unauthorized"];
+            /**
+             * @description Invalid query; every failing code is listed:
+             *     - `feed_invalid`: `feed` neither `global` nor `following`
+             *     - `limit_invalid`: `limit` not an integer from 1 to 100
+             *     - `cursor_invalid`: `cursor` not one this API issued
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       "feed_invalid"
+                     *     ]
+                     */
+                    "application/json": ("feed_invalid" | "limit_invalid" | "cursor_invalid")[];
+                };
+            };
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];

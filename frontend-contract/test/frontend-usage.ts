@@ -226,6 +226,19 @@ export async function followButton(handle: string): Promise<string[]> {
   return [String(toggled.data.following), String(followers_count), String(following_count), ...handles];
 }
 
+/**
+ * A "Following" tab beside the home feed (beyond the original frontend): the followed users' cruds and one's own,
+ * paged like the home feed; `feed` takes only the contract's values, and its 422 codes are typed.
+ */
+export async function followingFeedTab(): Promise<string[]> {
+  const { data, error } = await client.GET("/api/activities/home", { params: { query: { feed: "following", limit: 20 } } });
+  if (error) {
+    const codes: OperationErrorCode<"/api/activities/home", "get">[] = error;
+    return codes;
+  }
+  return data.map(show.activity);
+}
+
 /** bin/health-check and load balancers */
 export async function healthCheck(): Promise<boolean> {
   const { data } = await client.GET("/api/health-check");

@@ -51,4 +51,21 @@ describe("follows", () => {
       expectStatus(await call(op, { path: { handle: AUTHOR }, query: { cursor: "nonsense" } }), 422, "cursor_invalid");
     }
   });
+
+  test("getHomeFeed feed=following: the followed author's new crud shows, and is gone after an unfollow", async () => {
+    const token = await as(FRIEND);
+    const feed = async () =>
+      expectStatus(await call("getHomeFeed", { token, query: { feed: "following", limit: 100 } }), 200).map((a) => a.uuid);
+    expectStatus(await call("followUser", { token, path: { handle: AUTHOR } }), 200);
+    const body = { message: `For my followers ${RUN}`, ttl: "1-day" };
+    const crud = expectStatus(await call("createActivity", { token: await as(AUTHOR), body }), 200);
+    assert.ok((await feed()).includes(crud.uuid));
+    expectStatus(await call("unfollowUser", { token, path: { handle: AUTHOR } }), 200);
+    assert.ok(!(await feed()).includes(crud.uuid));
+  });
+
+  test("getHomeFeed feed=following: without a token 401, an unknown feed 422 feed_invalid", async () => {
+    expectStatus(await call("getHomeFeed", { query: { feed: "following" } }), 401, "generic_401");
+    expectStatus(await call("getHomeFeed", { token: await as(FRIEND), query: { feed: "friends" } }), 422, "feed_invalid");
+  });
 });

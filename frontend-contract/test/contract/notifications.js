@@ -23,7 +23,7 @@ describe("notifications", () => {
     made.notification = reply.notification_uuid;
   });
 
-  test("listNotifications: every item's link, /@{handle}/status/{uuid} as the React frontend builds it, leads to its crud", async () => {
+  test("listNotifications: every item's link, /@{handle}/status/{uuid} as the React frontend builds it, leads to its crud (a follow's: /@{handle}, the follower)", async () => {
     const token = await as(AUTHOR);
     const deadline = Date.now() + 30_000;
     let page;
@@ -36,6 +36,12 @@ describe("notifications", () => {
     assert.equal(like.actor_handle, FRIEND);
     assert.equal(like.handle, AUTHOR, "a like links to the liked crud under its author's handle");
     for (const item of page) {
+      if (item.kind === "follow") {
+        // about no crud: the follower, whose profile page is /@{handle}
+        const profile = expectStatus(await call("getUserFeed", { path: { handle: item.handle } }), 200).profile;
+        assert.equal(profile.uuid, item.uuid);
+        continue;
+      }
       const show = expectStatus(await call("getActivity", { path: { handle: item.handle, activity_uuid: item.uuid } }), 200);
       assert.equal(show.activity.uuid, item.uuid);
       assert.equal(show.activity.message, item.message);

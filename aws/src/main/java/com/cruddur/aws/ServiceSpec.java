@@ -36,7 +36,11 @@ public record ServiceSpec(
             "users",
             4568,
             new TableSpec(
-                    "USERS_TABLE", "cruddur-users", "pk", null, List.of(new Index("follows", "gsi1pk", "gsi1sk"))),
+                    "USERS_TABLE",
+                    "cruddur-users",
+                    "pk",
+                    null,
+                    List.of(new Index("follows", "gsi1pk", "gsi1sk"), new Index("outbox", "outbox", "outbox_due"))),
             List.of(
                     DESCRIBE,
                     "dynamodb:GetItem",
@@ -45,7 +49,7 @@ public record ServiceSpec(
                     "dynamodb:PutItem",
                     "dynamodb:UpdateItem",
                     "dynamodb:DeleteItem"),
-            Events.NONE,
+            Events.PUBLISHES,
             false,
             true);
 

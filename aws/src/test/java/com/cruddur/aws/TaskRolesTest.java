@@ -45,7 +45,7 @@ class TaskRolesTest {
     }
 
     @Test
-    void usersMayUseItsTableAndIndexReadCognitoUsersAndSignAvatarUploads() {
+    void usersMayUseItsTableAndIndexesReadCognitoUsersSignAvatarUploadsAndPublishFollowEvents() {
         String table = "${" + deployment.service("users").table() + ".Arn}";
         Set<String> expected = rights(
                 List.of(
@@ -60,6 +60,7 @@ class TaskRolesTest {
         expected.addAll(
                 rights(List.of("cognito-idp:AdminGetUser", "cognito-idp:ListUsers"), List.of("${" + pool + ".Arn}")));
         expected.addAll(rights(List.of("s3:PutObject"), List.of("${" + bucket + ".Arn}/avatars/*")));
+        expected.addAll(rights(List.of("sqs:SendMessage"), List.of("${" + queue + ".Arn}")));
         assertEquals(expected, granted(deployment.service("users").taskRole()));
     }
 

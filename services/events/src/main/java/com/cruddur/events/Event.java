@@ -22,10 +22,12 @@ public record Event(
     public static final String ACTIVITY_REPOSTED = "activity.reposted";
     public static final String ACTIVITY_UNREPOSTED = "activity.unreposted";
     public static final String MESSAGE_SENT = "message.sent";
+    /** The recipient gained a follower (the actor); its subject is empty. */
+    public static final String USER_FOLLOWED = "user.followed";
 
     /**
      * The content concerned: a crud or reply ({@code activity_uuid}, its text, times and counts), or a message
-     * ({@code message_uuid} and {@code message_group_uuid}).
+     * ({@code message_uuid} and {@code message_group_uuid}); nothing for a follow.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Subject(

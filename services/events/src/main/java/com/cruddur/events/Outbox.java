@@ -39,6 +39,19 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /**
+     * The key of an outbox item: {@code pk}, and {@code sk} where its table has a sort key (the users table has
+     * none). Every publishing table keys its items so.
+     */
+    static Map<String, AttributeValue> key(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", item.get("pk"));
+        if (item.containsKey("sk")) {
+            key.put("sk", item.get("sk"));
+        }
+        return key;
+    }
+
     /** The index every publishing service's table declares. */
     public static OwnedTables.Index index() {
         return new OwnedTables.Index(INDEX, "outbox", "outbox_due");

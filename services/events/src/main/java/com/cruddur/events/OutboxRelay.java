@@ -426,7 +426,7 @@ public class OutboxRelay {
         all.put(":read", item.get("outbox_due"));
         try {
             dynamoDb.updateItem(r -> r.tableName(config.outboxTable().orElseThrow())
-                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .key(Outbox.key(item))
                     .updateExpression(expression)
                     .conditionExpression("outbox_due = :read")
                     .expressionAttributeValues(all));
@@ -439,7 +439,7 @@ public class OutboxRelay {
     private void delete(Map<String, AttributeValue> item) {
         try {
             dynamoDb.deleteItem(r -> r.tableName(config.outboxTable().orElseThrow())
-                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                    .key(Outbox.key(item))
                     .conditionExpression("outbox_due = :read")
                     .expressionAttributeValues(Map.of(":read", item.get("outbox_due"))));
         } catch (ConditionalCheckFailedException changed) {

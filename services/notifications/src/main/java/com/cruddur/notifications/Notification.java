@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Something that happened to {@code recipientSub}, done by {@code actorSub}: a snapshot of the content concerned
- * ({@code subjectUuid}: the reply, crud or message) as it was at that moment.
+ * ({@code subjectUuid}: the reply, crud or message; the follower for a follow) as it was at that moment.
  */
 public record Notification(
         String uuid,
@@ -28,6 +28,8 @@ public record Notification(
         MENTION,
         LIKE,
         REPOST,
-        MESSAGE
+        MESSAGE,
+        /** The actor followed the recipient: no content, the subject is the follower. */
+        FOLLOW
     }
 }

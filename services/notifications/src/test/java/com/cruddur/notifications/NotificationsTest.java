@@ -3,6 +3,7 @@ package com.cruddur.notifications;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
@@ -133,6 +134,45 @@ class NotificationsTest {
                 .body("[0].likes_count", equalTo(3))
                 .body("[0].read", equalTo(false))
                 .body("[0].created_at", equalTo(reply.time()));
+    }
+
+    /**
+     * A follow through the users service (its outbox, the queue, this consumer) reaches the followed user as a
+     * {@code follow} notification naming the follower; one per follower, also after an unfollow and a new follow.
+     */
+    @Test
+    void aFollowReachesTheFollowedUserOncePerFollower() throws Exception {
+        String me = SharedStack.get().createUser("followed", "Followed");
+        String fan = SharedStack.get().createUser("fan", "Fan");
+        follow(fan, me, true);
+        eventually(() -> notifications(me).getList("kind").contains("follow"));
+        JsonPath list = notifications(me);
+        assertEquals(List.of("follow"), list.getList("kind"));
+        assertEquals(fan, list.getString("[0].actor_handle"));
+        assertEquals(fan, list.getString("[0].handle"));
+        assertEquals("Fan", list.getString("[0].display_name"));
+        assertEquals(SharedStack.get().sub(fan), list.getString("[0].uuid"));
+        assertEquals("", list.getString("[0].message"));
+        assertNull(list.getString("[0].activity_uuid"));
+        assertNull(list.getString("[0].expires_at"));
+        assertEquals(
+                1, Api.as(me).get("/api/notifications/unread_count").jsonPath().getInt("unread"));
+        assertEquals(List.of(), notifications(fan).getList("kind"));
+
+        String first = list.getString("[0].created_at");
+        follow(fan, me, false);
+        follow(fan, me, true);
+        eventually(() -> !notifications(me).getString("[0].created_at").equals(first));
+        assertEquals(List.of("follow"), notifications(me).getList("kind"));
+    }
+
+    private static void follow(String follower, String followed, boolean follow) {
+        var request = Api.as(follower).baseUri(SharedStack.get().usersService().toString());
+        (follow
+                        ? request.post("/api/users/@" + followed + "/follow")
+                        : request.delete("/api/users/@" + followed + "/follow"))
+                .then()
+                .statusCode(200);
     }
 
     @Test

@@ -74,6 +74,9 @@ public final class SharedStack {
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("AWS_ENDPOINT_URL_DYNAMODB", emulators.dynamoDb().toString());
+            // it publishes follow events (the notification of the followed user)
+            env.put("AWS_ENDPOINT_URL_SQS", emulators.sqs().toString());
+            env.put("EVENTS_QUEUE_URL", queues().queue());
             env.put("COGNITO_ENDPOINT", emulators.cognito().toString());
             env.put("COGNITO_USER_POOL_ID", pool.id());
             env.put("COGNITO_CLIENT_ID", pool.clientId());

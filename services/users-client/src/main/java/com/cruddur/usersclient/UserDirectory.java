@@ -1,6 +1,7 @@
 package com.cruddur.usersclient;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,4 +34,7 @@ public interface UserDirectory {
 
     /** The users holding these handles, by handle in lower case: one call for all of them. */
     Map<String, Profile> byHandles(Collection<String> handles);
+
+    /** The subs {@code followerSub} follows, the most recent follow first (at most the users service's bound). */
+    List<String> followed(String followerSub);
 }

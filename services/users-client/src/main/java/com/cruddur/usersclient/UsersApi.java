@@ -36,4 +36,8 @@ interface UsersApi {
     @GET
     @Path("/by-handle/{handle}")
     ViewedProfile byHandle(@PathParam("handle") String handle, @QueryParam("viewer") String viewer);
+
+    @GET
+    @Path("/following")
+    List<String> following(@QueryParam("sub") String sub);
 }

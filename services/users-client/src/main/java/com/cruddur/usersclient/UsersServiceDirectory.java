@@ -100,6 +100,22 @@ public class UsersServiceDirectory implements UserDirectory {
         return answers;
     }
 
+    /**
+     * The following feed's authors. Never from an old copy: an unfollow must show at once, so while the users service
+     * cannot answer, the feed answers 503.
+     */
+    @Override
+    @ApplyGuard(UsersServiceGuard.NAME)
+    @Fallback(fallbackMethod = "unavailableFollowed")
+    public List<String> followed(String followerSub) {
+        return api.following(followerSub);
+    }
+
+    List<String> unavailableFollowed(String followerSub, Throwable failure) {
+        warn(failure);
+        throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE);
+    }
+
     private static Profile profile(UsersApi.Profile p) {
         return new Profile(p.uuid(), p.handle(), p.displayName(), p.bio(), p.followersCount(), p.followingCount());
     }

@@ -145,11 +145,34 @@ public class ActivityRepository {
      * partitions are read at once.
      */
     public Page<Activity> feed(int shards, Optional<String> after, Instant now, int limit) {
-        List<Supplier<List<Activity>>> reads = new ArrayList<>();
+        List<String> partitions = new ArrayList<>();
         for (int shard = 0; shard < shards; shard++) {
-            String partition = "FEED#" + shard;
-            reads.add(() ->
-                    queryLive(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", partition, after, false, now, limit + 1));
+            partitions.add("FEED#" + shard);
+        }
+        return merged(ActivitiesTable.FEED_INDEX, "gsi1pk", "gsi1sk", partitions, after, now, limit);
+    }
+
+    /**
+     * Live cruds of these authors, newest first, older than {@code after}: each author's list ({@code author} index)
+     * is read at once and the lists are merged, as the feed's partitions are (the following feed).
+     */
+    public Page<Activity> byAuthors(Collection<String> subs, Optional<String> after, Instant now, int limit) {
+        List<String> partitions =
+                subs.stream().distinct().map(sub -> "AUTHOR#" + sub).toList();
+        return merged(ActivitiesTable.AUTHOR_INDEX, "gsi2pk", "gsi2sk", partitions, after, now, limit);
+    }
+
+    private Page<Activity> merged(
+            String index,
+            String hashKey,
+            String sortKey,
+            List<String> partitions,
+            Optional<String> after,
+            Instant now,
+            int limit) {
+        List<Supplier<List<Activity>>> reads = new ArrayList<>();
+        for (String partition : partitions) {
+            reads.add(() -> queryLive(index, hashKey, sortKey, partition, after, false, now, limit + 1));
         }
         List<Activity> merged = new ArrayList<>();
         InParallel.all(executor, reads).forEach(merged::addAll);

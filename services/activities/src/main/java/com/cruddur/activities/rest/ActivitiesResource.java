@@ -30,6 +30,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivitiesResource {
 
+    private static final String FOLLOWING = "following";
+
+    /** The home feed's {@code feed} values: everyone's cruds (the default), or the followed authors' and one's own. */
+    private static final List<String> FEEDS = List.of("global", FOLLOWING);
+
     public record CreateRequest(String message, String ttl) {}
 
     public record ReplyRequest(String message) {}
@@ -55,9 +60,14 @@ public class ActivitiesResource {
 
     @GET
     @Path("/home")
-    public Response home(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Paging paging = Paging.parse(limit, cursor);
-        Feeds.FeedPage page = feeds.home(caller.optionalSub(), paging);
+    public Response home(
+            @QueryParam("feed") String feed, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Validation validation = new Validation().check(feed != null && !FEEDS.contains(feed), "feed_invalid");
+        Paging paging = Paging.parse(limit, cursor, validation);
+        validation.throwIfFailed();
+        Feeds.FeedPage page = FOLLOWING.equals(feed)
+                ? feeds.following(caller.requireSub(), paging)
+                : feeds.home(caller.optionalSub(), paging);
         return Paging.withNext(Response.ok(page.items()), uri, page.next());
     }
 

@@ -110,6 +110,17 @@ public class Feeds {
                 : activities.feed(config.feedShards(), Optional.of(after), now, limit);
     }
 
+    /**
+     * The caller's following feed: the live cruds of the users they follow and their own, newest first, read from
+     * each author's list at read time (fan-out on read, docs/following-feed.md). Never cached: a follow or unfollow
+     * shows on the next page.
+     */
+    public FeedPage following(String caller, Paging paging) {
+        List<String> authors = new ArrayList<>(this.authors.followed(caller));
+        authors.add(caller);
+        return render(activities.byAuthors(authors, paging.after(), now(), paging.limit()), Optional.of(caller));
+    }
+
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
         UserDirectory.ProfileView viewed = Optional.of(handle)
                 .filter(Validation::isHandle)

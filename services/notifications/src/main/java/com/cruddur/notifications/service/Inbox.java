@@ -106,10 +106,10 @@ public class Inbox {
     /**
      * {@code handle} and {@code uuid} are those of the content the notification is about, so the frontend's link
      * {@code /@{handle}/status/{uuid}} leads to it: the reply or mentioning crud by the actor, or the recipient's own
-     * liked or reposted crud.
+     * liked or reposted crud. A follow is about no crud: the follower's handle and sub, no text, no expiry.
      */
     private static View view(Notification n, UserDirectory.ShortProfile actor, UserDirectory.ShortProfile recipient) {
-        boolean message = n.kind() == Notification.Kind.MESSAGE;
+        boolean noCrud = n.kind() == Notification.Kind.MESSAGE || n.kind() == Notification.Kind.FOLLOW;
         boolean reaction = n.kind() == Notification.Kind.LIKE || n.kind() == Notification.Kind.REPOST;
         UserDirectory.ShortProfile author = reaction ? recipient : actor;
         return new View(
@@ -121,7 +121,7 @@ public class Inbox {
                 author.handle(),
                 n.message(),
                 Timestamps.format(n.createdAt()),
-                message ? null : Timestamps.format(n.expiresAt()),
+                noCrud ? null : Timestamps.format(n.expiresAt()),
                 n.repliesCount(),
                 n.repostsCount(),
                 n.likesCount(),

@@ -34,7 +34,8 @@ public class Notifier {
             Event.ACTIVITY_MENTIONED, Kind.MENTION,
             Event.ACTIVITY_LIKED, Kind.LIKE,
             Event.ACTIVITY_REPOSTED, Kind.REPOST,
-            Event.MESSAGE_SENT, Kind.MESSAGE);
+            Event.MESSAGE_SENT, Kind.MESSAGE,
+            Event.USER_FOLLOWED, Kind.FOLLOW);
     private static final Map<String, Kind> REMOVES = Map.of(
             Event.ACTIVITY_UNLIKED, Kind.LIKE,
             Event.ACTIVITY_UNREPOSTED, Kind.REPOST);
@@ -69,18 +70,22 @@ public class Notifier {
             return;
         }
         Event.Subject s = event.subject();
-        boolean message = kind == Kind.MESSAGE;
+        String subject = switch (kind) {
+            case MESSAGE -> s.messageUuid();
+            case FOLLOW -> event.actorSub();
+            default -> s.activityUuid();
+        };
         notifications.put(
                 new Notification(
                         uuid,
                         event.recipientSub(),
                         kind,
                         event.actorSub(),
-                        message ? s.messageUuid() : s.activityUuid(),
+                        subject,
                         s.activityUuid(),
                         s.replyToActivityUuid(),
                         s.messageGroupUuid(),
-                        s.message(),
+                        kind == Kind.FOLLOW ? "" : s.message(),
                         time,
                         expires,
                         count(s.repliesCount()),
@@ -92,12 +97,14 @@ public class Notifier {
 
     /**
      * One notification per like (or repost) of one user on one crud, whatever the number of like and unlike
-     * events; one per event for the rest.
+     * events; one per follower (following again after an unfollow replaces it); one per event for the rest.
      */
     private static String notificationId(Event event, Kind kind) {
-        String name = kind == Kind.LIKE || kind == Kind.REPOST
-                ? kind + ":" + event.subject().activityUuid() + ":" + event.actorSub()
-                : event.id() + ":" + event.recipientSub();
+        String name = switch (kind) {
+            case LIKE, REPOST -> kind + ":" + event.subject().activityUuid() + ":" + event.actorSub();
+            case FOLLOW -> kind + ":" + event.actorSub() + ":" + event.recipientSub();
+            default -> event.id() + ":" + event.recipientSub();
+        };
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
@@ -127,8 +134,10 @@ public class Notifier {
         }
         Event.Subject s = event.subject();
         boolean message = Event.MESSAGE_SENT.equals(event.type());
-        if ((message ? s.messageUuid() == null || s.messageGroupUuid() == null : s.activityUuid() == null)
-                || (ADDS.containsKey(event.type()) && (s.message() == null || s.createdAt() == null))) {
+        boolean follow = Event.USER_FOLLOWED.equals(event.type());
+        if (!follow
+                && ((message ? s.messageUuid() == null || s.messageGroupUuid() == null : s.activityUuid() == null)
+                        || (ADDS.containsKey(event.type()) && (s.message() == null || s.createdAt() == null)))) {
             throw new InvalidEvent("event " + event.id() + " lacks its subject");
         }
         try {

@@ -6,6 +6,8 @@ import static com.cruddur.common.aws.Attributes.s;
 import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.common.cache.JsonCache;
 import com.cruddur.common.time.Timestamps;
+import com.cruddur.events.Event;
+import com.cruddur.events.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -32,14 +34,16 @@ public class FollowRepository {
     private final DynamoDbClient dynamoDb;
     private final UsersTable table;
     private final UserRepository users;
-
     private final JsonCache cache;
+    private final Outbox outbox;
 
-    public FollowRepository(DynamoDbClient dynamoDb, UsersTable table, UserRepository users, JsonCache cache) {
+    public FollowRepository(
+            DynamoDbClient dynamoDb, UsersTable table, UserRepository users, JsonCache cache, Outbox outbox) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.users = users;
         this.cache = cache;
+        this.outbox = outbox;
     }
 
     /** Whether {@code follower} follows {@code followed}: cached, and deleted by {@link #follow} and {@link #unfollow}. */
@@ -54,8 +58,9 @@ public class FollowRepository {
     }
 
     /**
-     * Records that {@code follower} follows {@code followed}; false when it did already. The follower's side is put
-     * again either way, so a follow that stopped half-way is completed by the next attempt.
+     * Records that {@code follower} follows {@code followed}; false when it did already. The follow item is the commit
+     * point and carries the {@code user.followed} event (the followed user's notification) in the outbox. The
+     * follower's side is put again either way, so a follow that stopped half-way is completed by the next attempt.
      */
     public boolean follow(String follower, String followed, Instant at) {
         try {
@@ -67,18 +72,20 @@ public class FollowRepository {
 
     private boolean put(String follower, String followed, Instant at) {
         String position = Timestamps.format(at);
+        Map<String, AttributeValue> follow =
+                item(followKey(follower, followed), "FOLLOWING#" + follower, position, followed, follower, followed);
+        follow.putAll(outbox.pending(List.of(Event.of(
+                Event.USER_FOLLOWED,
+                position,
+                follower,
+                followed,
+                new Event.Subject(null, null, null, null, null, null, null, null, null, null)))));
         boolean created;
         try {
-            dynamoDb.putItem(r -> r.tableName(table.name())
-                    .item(item(
-                            followKey(follower, followed),
-                            "FOLLOWING#" + follower,
-                            position,
-                            followed,
-                            follower,
-                            followed))
-                    .conditionExpression("attribute_not_exists(pk)"));
+            dynamoDb.putItem(
+                    r -> r.tableName(table.name()).item(follow).conditionExpression("attribute_not_exists(pk)"));
             created = true;
+            outbox.committed();
         } catch (ConditionalCheckFailedException exists) {
             created = false;
         }
@@ -133,6 +140,26 @@ public class FollowRepository {
     /** Who follows {@code sub}, newest first, after the position {@code after}. */
     public Page followers(String sub, Optional<String> after, int limit) {
         return page("FOLLOWERS#" + sub, after.map(position -> followerKey(sub, otherSub(position))), after, limit);
+    }
+
+    /**
+     * The subs {@code sub} follows, the most recent follow first, at most {@code max}: every page of the list, for
+     * the following feed (docs/following-feed.md).
+     */
+    public List<String> allFollowing(String sub, int max) {
+        return dynamoDb
+                .queryPaginator(r -> r.tableName(table.name())
+                        .indexName(UsersTable.FOLLOWS_INDEX)
+                        .keyConditionExpression("gsi1pk = :list")
+                        .expressionAttributeValues(Map.of(":list", s("FOLLOWING#" + sub)))
+                        .projectionExpression("#other") // a reserved word
+                        .expressionAttributeNames(Map.of("#other", "other"))
+                        .scanIndexForward(false))
+                .items()
+                .stream()
+                .limit(max)
+                .map(item -> item.get("other").s())
+                .toList();
     }
 
     private Page page(String list, Optional<String> afterKey, Optional<String> after, int limit) {

@@ -1,6 +1,7 @@
 package com.cruddur.users.repository;
 
 import com.cruddur.common.aws.OwnedTables;
+import com.cruddur.events.Outbox;
 import com.cruddur.users.UsersConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -8,7 +9,8 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * One table, one string key {@code pk}: {@code USER#<sub>} holds a profile, {@code HANDLE#<lower-case handle>}
- * claims a handle for one sub, and a follow is two items listed by the {@code follows} index (docs/follows.md).
+ * claims a handle for one sub, and a follow is two items listed by the {@code follows} index (docs/follows.md); a
+ * follow carries its event until the outbox relay sent it ({@code outbox} index, docs/events.md).
  */
 @ApplicationScoped
 public class UsersTable implements OwnedTables {
@@ -29,6 +31,7 @@ public class UsersTable implements OwnedTables {
 
     @Override
     public List<CreateTableRequest> definitions() {
-        return List.of(OwnedTables.table(name(), PK, null, new OwnedTables.Index(FOLLOWS_INDEX, "gsi1pk", "gsi1sk")));
+        return List.of(OwnedTables.table(
+                name(), PK, null, new OwnedTables.Index(FOLLOWS_INDEX, "gsi1pk", "gsi1sk"), Outbox.index()));
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 public class InternalUsersResource {
 
     static final int MAX_BATCH = 100;
+    /** The most followed users the following feed reads (docs/following-feed.md). */
+    static final int MAX_FOLLOWED = 2000;
 
     private final UserService users;
     private final Follows follows;
@@ -94,5 +96,16 @@ public class InternalUsersResource {
         User user = users.findByHandle(handle).orElseThrow(() -> ApiException.notFound(UserService.USER_NOT_FOUND));
         boolean following = viewer != null && !viewer.equals(user.sub()) && follows.follows(viewer, user.sub());
         return Profiles.ViewedProfile.of(user, following);
+    }
+
+    /**
+     * {@code GET /internal/users/following?sub=}: the subs the user follows, the most recent follow first, at most
+     * {@value #MAX_FOLLOWED} (the following feed's authors).
+     */
+    @GET
+    @Path("/following")
+    public List<String> following(@QueryParam("sub") String sub) {
+        new Validation().check(!Validation.isUuid(sub), "sub_invalid").throwIfFailed();
+        return follows.followedSubs(sub, MAX_FOLLOWED);
     }
 }

@@ -81,6 +81,11 @@ public class Follows {
         return follows.follows(followerSub, followedSub);
     }
 
+    /** Whom {@code followerSub} follows (subs), the most recent first, at most {@code max}. */
+    public List<String> followedSubs(String followerSub, int max) {
+        return follows.allFollowing(followerSub, max);
+    }
+
     public Page followers(String handle, Paging paging) {
         User user = existing(handle);
         return page(follows.followers(user.sub(), paging.after(), paging.limit()));
