@@ -457,7 +457,7 @@ export interface paths {
          *       `GET /api/notifications/unread_count` answers): the caller's unread
          *       count, sent when the stream opens and after each burst of
          *       notifications. It has no `id`.
-         *     - a comment line `: heartbeat` every 15 seconds, so proxies and load
+         *     - a comment line `:heartbeat` every 15 seconds, so proxies and load
          *       balancers keep an idle stream open and a dead connection is noticed.
          *
          *     Without a position, the stream starts with what is stored from then on.
@@ -2617,7 +2617,7 @@ export interface operations {
                      *     id: 000000000043
                      *     data: {"uuid":"26e12864-1c26-5c3a-9658-97a10f8fea67","notification_uuid":"c1f3a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b","kind":"reply","actor_handle":"worf","display_name":"Worf","handle":"worf","message":"This post has no honor!","created_at":"2024-05-20T01:02:03.456Z","expires_at":"2024-05-27T00:17:18.123Z","replies_count":0,"reposts_count":0,"likes_count":0,"reply_to_activity_uuid":"68f126b0-1ceb-4a33-88be-d90fa7109eee","activity_uuid":"26e12864-1c26-5c3a-9658-97a10f8fea67","read":false}
                      *
-                     *     : heartbeat
+                     *     :heartbeat
                      */
                     "text/event-stream": string;
                 };

@@ -41,10 +41,12 @@ public class Notifier {
 
     private final NotificationRepository notifications;
     private final NotificationsConfig config;
+    private final LiveNotifications live;
 
-    public Notifier(NotificationRepository notifications, NotificationsConfig config) {
+    public Notifier(NotificationRepository notifications, NotificationsConfig config, LiveNotifications live) {
         this.notifications = notifications;
         this.config = config;
+        this.live = live;
     }
 
     public void process(Event event) {
@@ -70,24 +72,33 @@ public class Notifier {
         }
         Event.Subject s = event.subject();
         boolean message = kind == Kind.MESSAGE;
-        notifications.put(
-                new Notification(
-                        uuid,
-                        event.recipientSub(),
-                        kind,
-                        event.actorSub(),
-                        message ? s.messageUuid() : s.activityUuid(),
-                        s.activityUuid(),
-                        s.replyToActivityUuid(),
-                        s.messageGroupUuid(),
-                        s.message(),
-                        time,
-                        expires,
-                        count(s.repliesCount()),
-                        count(s.repostsCount()),
-                        count(s.likesCount()),
-                        false),
-                event.id());
+        Notification notification = new Notification(
+                uuid,
+                event.recipientSub(),
+                kind,
+                event.actorSub(),
+                message ? s.messageUuid() : s.activityUuid(),
+                s.activityUuid(),
+                s.replyToActivityUuid(),
+                s.messageGroupUuid(),
+                s.message(),
+                time,
+                expires,
+                count(s.repliesCount()),
+                count(s.repostsCount()),
+                count(s.likesCount()),
+                false);
+        // stored, then logged for the live streams, then marked applied: a crash in between logs it again on the
+        // event's redelivery (a stream may show it twice) rather than never
+        // (messages are not listed, so not streamed either)
+        String at = notifications.put(notification);
+        if (!message) {
+            live.logged(event.recipientSub(), at, expires);
+        }
+        notifications.point(notification, event.id(), at);
+        if (!message) {
+            live.wake(event.recipientSub());
+        }
     }
 
     /**
