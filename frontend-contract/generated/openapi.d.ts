@@ -404,6 +404,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/stream_ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A ticket to open the caller's notification stream
+         * @description A browser's `EventSource` cannot send an `Authorization` header, and an access token must never travel in a URL: this call, made with the access token, answers a ticket for `GET /api/notifications/stream`. The ticket is random, works once (by any notifications instance) and expires 60 seconds after it was issued. No request body. Besides the limit on all writes, tickets are limited per caller (20 a minute by default; docs/live-notifications.md), answered 429 `rate_limited`.
+         */
+        post: operations["createNotificationStreamTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's new notifications, live (server-sent events)
+         * @description A `text/event-stream` of the ticket's user's new notifications, each
+         *     sent within a second of being stored, by whichever notifications
+         *     instance stored it (docs/live-notifications.md). Authenticated by a
+         *     ticket from `POST /api/notifications/stream_ticket` (single-use, so a
+         *     reconnect needs a new ticket and so a new URL). Errors before the
+         *     stream starts are JSON, as everywhere; once it has started it only
+         *     ever ends (the user was disabled or deleted, the instance stops, or
+         *     the connection is cut): reconnect with a new ticket and
+         *     `last_event_id`.
+         *
+         *     The stream carries three kinds of message:
+         *
+         *     - `event: notification`, `id: <position>`, `data: <Notification>`:
+         *       one new notification, exactly as `GET /api/activities/notifications`
+         *       lists it (schema `Notification`; `message` notifications are not sent,
+         *       as they are not listed). The `id` is an opaque position, in the order
+         *       the notifications were stored; a reconnect with it as `Last-Event-ID`
+         *       (header) or `last_event_id` (query) first sends every notification
+         *       stored after it that is still listed, then goes on live: nothing
+         *       missed, nothing twice.
+         *     - `event: unread`, `data: {"unread": <n>}` (schema `UnreadCount`, as
+         *       `GET /api/notifications/unread_count` answers): the caller's unread
+         *       count, sent when the stream opens and after each burst of
+         *       notifications. It has no `id`.
+         *     - a comment line `:heartbeat` every 15 seconds, so proxies and load
+         *       balancers keep an idle stream open and a dead connection is noticed.
+         *
+         *     Without a position, the stream starts with what is stored from then on.
+         *     Each user may have at most 5 open streams (by default) over all
+         *     instances; one more is answered 429 `too_many_streams` until one
+         *     closes (a closed tab's stream is noticed at its next heartbeat).
+         */
+        get: operations["streamNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/message_groups": {
         parameters: {
             query?: never;
@@ -927,6 +997,15 @@ export interface components {
         };
         /**
          * @example {
+         *       "ticket": "Yk3v0cS1o2b8n9Qz5Xk7mW4tR6uJ1hA0eL2pD8fG3s"
+         *     }
+         */
+        StreamTicket: {
+            /** @description Opaque, random, URL-safe. Works once, for 60 seconds, as `GET /api/notifications/stream?ticket=<ticket>`. */
+            ticket: string;
+        };
+        /**
+         * @example {
          *       "up_to": "c1f3a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b"
          *     }
          */
@@ -1385,6 +1464,7 @@ export type MessageCreated = components['schemas']['MessageCreated'];
 export type ConversationStarted = components['schemas']['ConversationStarted'];
 export type Notification = components['schemas']['Notification'];
 export type UnreadCount = components['schemas']['UnreadCount'];
+export type StreamTicket = components['schemas']['StreamTicket'];
 export type MarkReadRequest = components['schemas']['MarkReadRequest'];
 export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ResponseServiceUnavailable = components['responses']['ServiceUnavailable'];
@@ -2483,6 +2563,129 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNotificationStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A single-use stream ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ticket": "Yk3v0cS1o2b8n9Qz5Xk7mW4tR6uJ1hA0eL2pD8fG3s"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            502: components["responses"]["OwnerUnreachable"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    streamNotifications: {
+        parameters: {
+            query: {
+                /**
+                 * @description A ticket from `POST /api/notifications/stream_ticket`.
+                 * @example Yk3v0cS1o2b8n9Qz5Xk7mW4tR6uJ1hA0eL2pD8fG3s
+                 */
+                ticket: string;
+                /**
+                 * @description The `id` of the last notification event received on an earlier stream (for `EventSource`, which cannot set the header on a new URL). Wins over the header. One this API did not issue is 422 `last_event_id_invalid`.
+                 * @example 000000000042
+                 */
+                last_event_id?: string;
+            };
+            header?: {
+                /**
+                 * @description The same as `last_event_id`, as a browser sends it when it reconnects by itself.
+                 * @example 000000000042
+                 */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events (see above); it stays open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: unread
+                     *     data: {"unread":1}
+                     *
+                     *     event: notification
+                     *     id: 000000000043
+                     *     data: {"uuid":"26e12864-1c26-5c3a-9658-97a10f8fea67","notification_uuid":"c1f3a2b4-5d6e-4f70-8a9b-0c1d2e3f4a5b","kind":"reply","actor_handle":"worf","display_name":"Worf","handle":"worf","message":"This post has no honor!","created_at":"2024-05-20T01:02:03.456Z","expires_at":"2024-05-27T00:17:18.123Z","replies_count":0,"reposts_count":0,"likes_count":0,"reply_to_activity_uuid":"68f126b0-1ceb-4a33-88be-d90fa7109eee","activity_uuid":"26e12864-1c26-5c3a-9658-97a10f8fea67","read":false}
+                     *
+                     *     :heartbeat
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description `ticket_invalid`: the ticket is absent, unknown, expired or used already, or its user is disabled or deleted. Get a new one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       "ticket_invalid"
+                     *     ]
+                     */
+                    "application/json": "ticket_invalid"[];
+                };
+            };
+            /** @description `last_event_id_invalid`: the position is not one this API issued. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       "last_event_id_invalid"
+                     *     ]
+                     */
+                    "application/json": "last_event_id_invalid"[];
+                };
+            };
+            /** @description `too_many_streams`: the user has the most open streams allowed (5 by default); retry after `Retry-After` seconds, or close one. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       "too_many_streams"
+                     *     ]
+                     */
+                    "application/json": "too_many_streams"[];
+                };
+            };
             500: components["responses"]["ServerError"];
             502: components["responses"]["OwnerUnreachable"];
             503: components["responses"]["ServiceUnavailable"];

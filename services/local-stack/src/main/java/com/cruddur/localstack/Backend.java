@@ -242,9 +242,15 @@ public final class Backend implements AutoCloseable {
      * the service would run; the edge keeps routing to the first. Returns its URL; it stops with the backend.
      */
     public synchronized URI startAnotherInstance(String service) {
+        return startAnotherInstance(service, Map.of());
+    }
+
+    /** {@link #startAnotherInstance(String)} with some variables changed (e.g. a consumer switched off). */
+    public synchronized URI startAnotherInstance(String service, Map<String, String> changed) {
         int port = Ports.free();
         String name = service + "-" + port;
         Map<String, String> env = new LinkedHashMap<>(environments.get(service));
+        env.putAll(changed);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         Tethered process = launch(root, service, name, env, options.logDir());
         processes.put(name, process);

@@ -57,8 +57,8 @@ public class NotificationRepository {
                 Optional.ofNullable(item.get("at")).map(AttributeValue::s)));
     }
 
-    /** Stores the notification and points its id at it, for the event that made it. */
-    public void put(Notification n, String eventId) {
+    /** Stores the notification; answers its sort key, for {@link #point}. */
+    public String put(Notification n) {
         String at = ITEM_PREFIX + position(n);
         Map<String, AttributeValue> item = key(n.recipientSub(), at);
         item.put("uuid", s(n.uuid()));
@@ -77,12 +77,29 @@ public class NotificationRepository {
         item.put("likes_count", n(n.likesCount()));
         item.put("is_read", AttributeValue.builder().bool(n.read()).build());
         dynamoDb.putItem(r -> r.tableName(table.name()).item(item));
+        return at;
+    }
+
+    /** Points the notification's id at its item {@code at}, for the event that made it: the event is applied. */
+    public void point(Notification n, String eventId, String at) {
         Map<String, AttributeValue> pointer = key(n.recipientSub(), "ID#" + n.uuid());
         pointer.put("event_id", s(eventId));
         pointer.put("event_time", s(Timestamps.format(n.createdAt())));
         pointer.put("at", s(at));
         pointer.put("ttl", n(n.expiresAt().getEpochSecond()));
         dynamoDb.putItem(r -> r.tableName(table.name()).item(pointer));
+    }
+
+    /** The notification stored at {@code at}, if the list would still show it at {@code now}. */
+    public Optional<Notification> listed(String recipient, String at, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(
+                        r -> r.tableName(table.name()).key(key(recipient, at)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Notification n = toNotification(recipient, item);
+        return n.kind() == Notification.Kind.MESSAGE || !n.expiresAt().isAfter(now) ? Optional.empty() : Optional.of(n);
     }
 
     /** Removes the item a pointer points at. */

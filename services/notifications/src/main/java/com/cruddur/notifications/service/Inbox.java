@@ -58,12 +58,16 @@ public class Inbox {
      */
     public ViewPage page(String recipient, Paging paging) {
         NotificationRepository.Page page = notifications.page(recipient, paging.after(), now(), paging.limit());
-        Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, page.items()));
-        List<View> views = page.items().stream()
+        return new ViewPage(views(recipient, page.items()), page.next());
+    }
+
+    /** These notifications as the list shows them, in the same order, leaving out those the list leaves out. */
+    public List<View> views(String recipient, List<Notification> items) {
+        Map<String, UserDirectory.ShortProfile> people = users.bySubs(people(recipient, items));
+        return items.stream()
                 .filter(n -> shown(n, people))
                 .map(n -> view(n, people.get(n.actorSub()), people.get(recipient)))
                 .toList();
-        return new ViewPage(views, page.next());
     }
 
     /** The unread items the list would show, up to {@link NotificationRepository#UNREAD_MAX}. */

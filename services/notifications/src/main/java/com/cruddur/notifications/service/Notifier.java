@@ -42,10 +42,12 @@ public class Notifier {
 
     private final NotificationRepository notifications;
     private final NotificationsConfig config;
+    private final LiveNotifications live;
 
-    public Notifier(NotificationRepository notifications, NotificationsConfig config) {
+    public Notifier(NotificationRepository notifications, NotificationsConfig config, LiveNotifications live) {
         this.notifications = notifications;
         this.config = config;
+        this.live = live;
     }
 
     public void process(Event event) {
@@ -75,24 +77,34 @@ public class Notifier {
             case FOLLOW -> event.actorSub();
             default -> s.activityUuid();
         };
-        notifications.put(
-                new Notification(
-                        uuid,
-                        event.recipientSub(),
-                        kind,
-                        event.actorSub(),
-                        subject,
-                        s.activityUuid(),
-                        s.replyToActivityUuid(),
-                        s.messageGroupUuid(),
-                        kind == Kind.FOLLOW ? "" : s.message(),
-                        time,
-                        expires,
-                        count(s.repliesCount()),
-                        count(s.repostsCount()),
-                        count(s.likesCount()),
-                        false),
-                event.id());
+        boolean message = kind == Kind.MESSAGE;
+        Notification notification = new Notification(
+                uuid,
+                event.recipientSub(),
+                kind,
+                event.actorSub(),
+                subject,
+                s.activityUuid(),
+                s.replyToActivityUuid(),
+                s.messageGroupUuid(),
+                kind == Kind.FOLLOW ? "" : s.message(),
+                time,
+                expires,
+                count(s.repliesCount()),
+                count(s.repostsCount()),
+                count(s.likesCount()),
+                false);
+        // stored, then logged for the live streams, then marked applied: a crash in between logs it again on the
+        // event's redelivery (a stream may show it twice) rather than never
+        // (messages are not listed, so not streamed either)
+        String at = notifications.put(notification);
+        if (!message) {
+            live.logged(event.recipientSub(), at, expires);
+        }
+        notifications.point(notification, event.id(), at);
+        if (!message) {
+            live.wake(event.recipientSub());
+        }
     }
 
     /**
