@@ -1,5 +1,5 @@
 import type { Client, ClientOptions } from "openapi-fetch";
-import type { paths } from "./generated/openapi.js";
+import type { components, paths } from "./generated/openapi.js";
 
 export * from "./generated/openapi.js";
 
@@ -45,3 +45,29 @@ export interface CruddurClientOptions extends Omit<ClientOptions, "baseUrl"> {
 export type CruddurClient = Client<paths>;
 
 export declare function createCruddurClient(options: CruddurClientOptions): CruddurClient;
+
+export interface NotificationStreamOptions {
+  /** The API origin, as for `createCruddurClient`. */
+  baseUrl: string;
+  /** The Cognito access token of the signed-in user; awaited before each ticket is asked for. */
+  getAccessToken: () => string | null | undefined | Promise<string | null | undefined>;
+  /** Each new notification, exactly as `GET /api/activities/notifications` lists it. */
+  onNotification?: (notification: components["schemas"]["Notification"]) => void;
+  /** Each unread count pushed on the stream. */
+  onUnread?: (unread: components["schemas"]["UnreadCount"]) => void;
+  /** The stream has ended for good: its ticket was refused (401 signed out, 403), with the answer's codes. */
+  onError?: (codes: ErrorCode[]) => void;
+  /** Defaults to the browser's (`globalThis.EventSource`). */
+  EventSource?: new (url: string) => EventSource;
+  /** Defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Milliseconds to wait before the next attempt after `failures` failed ones in a row (default 1 s doubling to 30 s, with jitter). */
+  retryDelay?: (failures: number) => number;
+}
+
+/**
+ * Opens the caller's live notifications (`GET /api/notifications/stream`) with a single-use ticket got with the access
+ * token, and keeps it open: after a failure it reconnects with a new ticket and `last_event_id`, so the service replays
+ * what was missed, backing off between failed attempts. `close()` ends it.
+ */
+export declare function openNotificationStream(options: NotificationStreamOptions): { close(): void };

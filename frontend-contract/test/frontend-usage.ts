@@ -6,6 +6,7 @@
 // a renamed request field is an error too. (Source: the original frontend, reference Appendix B.)
 import {
   createCruddurClient,
+  openNotificationStream,
   type ErrorCode,
   type OperationErrorCode,
   type RequestBody,
@@ -245,6 +246,18 @@ export async function healthCheck(): Promise<boolean> {
   const success: boolean | undefined = data?.success;
   const ver: number | undefined = data?.ver;
   return success === true && ver === 1;
+}
+
+/** A notifications badge and list kept live: each pushed notification is an item as the list renders it. */
+export function liveNotifications(render: (item: NotificationItemFields) => void, badge: (n: number) => void) {
+  const stream = openNotificationStream({
+    baseUrl: "http://localhost:4567",
+    getAccessToken: async () => "access-token",
+    onNotification: (notification) => render(notification),
+    onUnread: ({ unread }) => badge(unread),
+    onError: (codes: ErrorCode[]) => console.log(codes),
+  });
+  return () => stream.close();
 }
 
 // The types are closed: a code or a path the contract does not have is an error (so the checks above mean something).

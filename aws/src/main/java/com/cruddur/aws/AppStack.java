@@ -77,6 +77,20 @@ public class AppStack extends Stack {
     /** Receives before SQS moves a message to the dead-letter queue (as locally, see docs/events.md). */
     public static final int MAX_RECEIVES = 3;
 
+    /**
+     * The heartbeat of the notifications event stream ({@code GET /api/notifications/stream}, a comment line every
+     * 15 s, docs/live-notifications.md): an open stream is never idle for longer.
+     */
+    public static final int STREAM_HEARTBEAT_SECONDS = 15;
+    /**
+     * The load balancer closes a connection (client or target side) that carries nothing for this long. Set for the
+     * event stream, which is one long request: far above its heartbeat, so that a stream survives a few late
+     * heartbeats (a GC pause, a busy task) instead of being cut; and below the services' own keep-alive ({@code
+     * quarkus.http.idle-timeout}, 75 s), so that the load balancer, not a task, closes an idle pooled connection and
+     * never sends a request on one the task is closing.
+     */
+    public static final int IDLE_TIMEOUT_SECONDS = 60;
+
     private final Map<String, ServiceDeployment> services = new LinkedHashMap<>();
 
     public AppStack(Construct scope, DeploymentSettings settings, StackProps props) {
@@ -153,6 +167,15 @@ public class AppStack extends Stack {
                                 "/internal/users from the " + caller.spec().name() + " service");
             }
         }
+
+        // a notifications task wakes the other tasks' event streams of a user it stored a notification for
+        // (POST /internal/notifications/wake, docs/live-notifications.md)
+        SecurityGroup notifications =
+                services.get(ServiceSpec.NOTIFICATIONS.name()).securityGroup();
+        notifications.addIngressRule(
+                notifications,
+                Port.tcp(ServiceSpec.NOTIFICATIONS.port()),
+                "/internal/notifications/wake from the other notifications tasks");
 
         ApplicationLoadBalancer loadBalancer =
                 entry(vpc, certificateArn, RoutingTable.fromContract().routes(), settings.apiDocs());
@@ -311,6 +334,7 @@ public class AppStack extends Stack {
                 .vpcSubnets(
                         SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .securityGroup(securityGroup)
+                .idleTimeout(Duration.seconds(IDLE_TIMEOUT_SECONDS))
                 .dropInvalidHeaderFields(true)
                 .build();
         loadBalancer.addRedirect(ApplicationLoadBalancerRedirectConfig.builder()

@@ -74,6 +74,33 @@ class LoadBalancerTest {
     }
 
     @Test
+    void theIdleTimeoutOutlastsTheEventStreamsHeartbeatAndStaysBelowTheServicesKeepAlive() throws Exception {
+        JsonNode balancer = deployment
+                .appJson
+                .path("Resources")
+                .path(deployment.only("AWS::ElasticLoadBalancingV2::LoadBalancer"))
+                .path("Properties");
+        Map<String, String> attributes = new HashMap<>();
+        balancer.path("LoadBalancerAttributes")
+                .forEach(attribute -> attributes.put(
+                        attribute.path("Key").asText(), attribute.path("Value").asText()));
+        int idleTimeout = Integer.parseInt(attributes.get("idle_timeout.timeout_seconds"));
+        assertEquals(AppStack.IDLE_TIMEOUT_SECONDS, idleTimeout);
+        assertTrue(
+                idleTimeout >= 3 * AppStack.STREAM_HEARTBEAT_SECONDS,
+                "an open stream survives two late heartbeats: " + idleTimeout + " s");
+        java.util.Properties common = new java.util.Properties();
+        try (var in = java.nio.file.Files.newInputStream(
+                RepositoryFiles.file("services/common/src/main/resources/META-INF/microprofile-config.properties"))) {
+            common.load(in);
+        }
+        int keepAlive = (int) java.time.Duration.parse(
+                        "PT" + common.getProperty("quarkus.http.idle-timeout").toUpperCase(java.util.Locale.ROOT))
+                .toSeconds();
+        assertTrue(idleTimeout < keepAlive, "the load balancer closes idle connections before a task does");
+    }
+
+    @Test
     void theEdgesHealthCheckIsAnsweredByTheLoadBalancerAsTheServicesAnswerIt() throws Exception {
         JsonNode healthRule =
                 Synthesized.resources(deployment.appJson, "AWS::ElasticLoadBalancingV2::ListenerRule").values().stream()

@@ -69,7 +69,7 @@ class NetworkTest {
     }
 
     @Test
-    void tasksAdmitTheLoadBalancerOnlyAndTheUsersServiceItsCallersToo() {
+    void tasksAdmitTheLoadBalancerOnlyAndTheUsersServiceItsCallersAndNotificationsItsPeersToo() {
         for (Synthesized variant : List.of(deployment, withNat)) {
             String balancer = Synthesized.target(variant.appJson
                     .path("Resources")
@@ -84,6 +84,10 @@ class NetworkTest {
                     for (String caller : List.of("activities", "notifications", "messages")) {
                         expected.add(variant.service(caller).securityGroup() + ":" + spec.port());
                     }
+                }
+                if (spec.equals(ServiceSpec.NOTIFICATIONS)) {
+                    // the other notifications tasks, which wake its event streams
+                    expected.add(service.securityGroup() + ":" + spec.port());
                 }
                 assertEquals(expected, ingress(variant, service.securityGroup()), spec.name());
             }

@@ -13,6 +13,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -56,6 +57,8 @@ public class EdgeRouter {
     static final String SELF = "edge";
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    /** What a browser's {@code EventSource} asks for: a stream that stays open (server-sent events). */
+    static final String EVENT_STREAM = "text/event-stream";
 
     private final RoutingTable table = RoutingTable.fromContract();
     /**
@@ -73,13 +76,11 @@ public class EdgeRouter {
             @ConfigProperty(name = "cruddur.rate-limits.enabled") boolean limited,
             @ConfigProperty(name = "cruddur.rate-limits.reads") long reads,
             @ConfigProperty(name = "cruddur.rate-limits.period") Duration period) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) config.idleTimeout().toSeconds())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setKeepAlive(true)
-                .setMaxPoolSize(config.maxConnections()));
-        Map<String, HttpProxy> proxies = new HashMap<>();
+        HttpClient requests = client(vertx, config, config.maxConnections(), -1);
+        // an event stream holds its connection while it is open: apart, so that open streams never leave ordinary
+        // requests waiting for a connection, and refused at once when the streams are at their limit
+        HttpClient streams = client(vertx, config, config.maxStreams(), 0);
+        Map<String, Backend> backends = new HashMap<>();
         for (String service : table.services()) {
             if (service.equals(SELF)) {
                 continue;
@@ -90,24 +91,10 @@ public class EdgeRouter {
                         + service + " (env " + service.toUpperCase(Locale.ROOT) + "_SERVICE_URL)");
             }
             SocketAddress origin = SocketAddress.inetSocketAddress(url.getPort(), url.getHost());
-            proxies.put(
-                    service,
-                    HttpProxy.reverseProxy(client)
-                            .originRequestProvider((inbound, http) -> http.request(
-                                            new RequestOptions().setServer(origin))
-                                    // a caller that hangs up must not leave the backend connection busy in the pool
-                                    // forever,
-                                    // nor one who hung up while this request waited in the pool's queue take a
-                                    // connection
-                                    .onSuccess(outbound -> {
-                                        if (inbound.response().closed()) {
-                                            outbound.reset();
-                                        } else {
-                                            inbound.response().closeHandler(closed -> outbound.reset());
-                                        }
-                                    }))
-                            .addInterceptor(new BackendInterceptor(
-                                    service, openTelemetry.getPropagators().getTextMapPropagator(), bodies)));
+            BackendInterceptor interceptor = new BackendInterceptor(
+                    service, openTelemetry.getPropagators().getTextMapPropagator(), bodies);
+            backends.put(
+                    service, new Backend(proxy(requests, origin, interceptor), proxy(streams, origin, interceptor)));
         }
         LOG.infof("edge routes %d path patterns to %s", table.routes().size(), config.services());
 
@@ -117,13 +104,48 @@ public class EdgeRouter {
         RateLimiter limits = limited ? readLimits : null;
         router.route("/api/*")
                 .order(-1)
-                .handler(ctx -> route(ctx, table.serviceFor(ctx.normalizedPath()), proxies, limits));
+                .handler(ctx -> route(ctx, table.serviceFor(ctx.normalizedPath()), backends, limits));
         // the browsable API, where the service that serves it (when switched on) answers it
         for (String pattern : RoutingTable.API_DOCS_PATTERNS) {
             router.route(pattern)
                     .order(-1)
-                    .handler(ctx -> route(ctx, Optional.of(RoutingTable.API_DOCS_SERVICE), proxies, limits));
+                    .handler(ctx -> route(ctx, Optional.of(RoutingTable.API_DOCS_SERVICE), backends, limits));
         }
+    }
+
+    /** The two ways to one service: ordinary requests, and event streams. */
+    private record Backend(HttpProxy requests, HttpProxy streams) {
+
+        HttpProxy proxyFor(HttpServerRequest request) {
+            String accept = request.getHeader(HttpHeaders.ACCEPT);
+            return accept != null && accept.toLowerCase(Locale.ROOT).contains(EVENT_STREAM) ? streams : requests;
+        }
+    }
+
+    /** A pool of at most {@code size} connections to each service, with {@code waiting} requests queued (-1: any). */
+    private static HttpClient client(Vertx vertx, EdgeConfig config, int size, int waiting) {
+        return vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.idleTimeout().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setKeepAlive(true)
+                .setMaxPoolSize(size)
+                .setMaxWaitQueueSize(waiting));
+    }
+
+    private static HttpProxy proxy(HttpClient client, SocketAddress origin, BackendInterceptor interceptor) {
+        return HttpProxy.reverseProxy(client)
+                .originRequestProvider((inbound, http) -> http.request(new RequestOptions().setServer(origin))
+                        // a caller that hangs up must not leave the backend connection busy in the pool forever,
+                        // nor one who hung up while this request waited in the pool's queue take a connection
+                        .onSuccess(outbound -> {
+                            if (inbound.response().closed()) {
+                                outbound.reset();
+                            } else {
+                                inbound.response().closeHandler(closed -> outbound.reset());
+                            }
+                        }))
+                .addInterceptor(interceptor);
     }
 
     /**
@@ -142,7 +164,7 @@ public class EdgeRouter {
     }
 
     private void route(
-            RoutingContext ctx, Optional<String> owner, Map<String, HttpProxy> proxies, RateLimiter readLimits) {
+            RoutingContext ctx, Optional<String> owner, Map<String, Backend> backends, RateLimiter readLimits) {
         if (owner.isEmpty()) {
             json(ctx, 404, ErrorCodes.NOT_FOUND);
         } else if (owner.get().equals(SELF)) {
@@ -152,7 +174,7 @@ public class EdgeRouter {
             bodies.put(ctx.request(), body == null ? Buffer.buffer() : body);
             ctx.addEndHandler(
                     ended -> bodies.remove(ctx.request())); // when the proxy refused it before its interceptor
-            proxies.get(owner.get()).handle(ctx.request());
+            backends.get(owner.get()).proxyFor(ctx.request()).handle(ctx.request());
         }
     }
 
