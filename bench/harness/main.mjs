@@ -17,6 +17,7 @@ import { startRecording, stopRecording, summarize } from './profile.mjs';
 import { addRatios, checks, markdown, readBefore, soakMarkdown, updateIssueTable, updateReadme } from './report.mjs';
 import { awaitQueueDrained, queueDepth, seed, SIZES } from './seed.mjs';
 import { runSoak } from './soak.mjs';
+import { runStreams } from './streams.mjs';
 import { sleep } from './util.mjs';
 
 const USAGE = `usage: bench/run [--size default|small] [--duration SECONDS] [--connections 4,16,32] [--warmup SECONDS]
@@ -36,6 +37,11 @@ const COLD = ['home', 'profile', 'show', 'read-mix'];
  * exporting its spans to a local OTLP receiver: the same fresh start and warm-up on both sides of the ratio.
  */
 const TRACED = ['home', 'mixed'];
+/**
+ * Live notifications (harness/streams.mjs): this many open notification streams while write-mix runs at the highest
+ * concurrency (fewer at a size with too few users for them: five streams a user).
+ */
+const LIVE_STREAMS = { name: 'live-streams', count: 1000 };
 
 function parseArgs(argv) {
   const opts = { size: 'default', duration: 8, connections: [4, 16, 32], warmup: null, profile: 'auto', scenarios: null,
@@ -230,6 +236,17 @@ async function main() {
 
       console.log('Load, cache warm (in-process):');
       for (const s of warmPlan) await runScenario(s, 'warm');
+      if (wanted(LIVE_STREAMS.name)) {
+        const count = Math.min(LIVE_STREAMS.count, (SIZES[opts.size].users - 1) * 5);
+        console.log(`Live notifications: ${count} open streams while write-mix runs at ${level} connections ...`);
+        await awaitQueueDrained(backend.env, 600);
+        const s = await runStreams({ port: backend.ports.edge, data, pids: backend.pids, count,
+          seconds: Math.max(opts.duration, 20), writeConnections: level });
+        report.streams = s;
+        console.log(`  write response to event p50 ${s.write_to_event_ms.p50} p99 ${s.write_to_event_ms.p99} ms ` +
+          `(${s.events.received} of ${s.events.expected} events), memory per open stream ` +
+          `${s.memory_per_stream_kib.notifications} KiB (notifications), ${s.memory_per_stream_kib.edge} KiB (edge)`);
+      }
       const afterLoad = memoryOf();
 
       // the slowest scenario: fewest requests per second at the profiling level (the highest mean latency there)

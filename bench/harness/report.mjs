@@ -124,6 +124,18 @@ export function markdown(report, before = null) {
   const samples = report.runs.filter((r) => r.error_samples);
   if (samples.length) lines.push('', 'First errors: ' + samples.map((r) => `${r.scenario} ${r.connections}: \`${r.error_samples}\``).join('; '));
 
+  const live = report.streams;
+  if (live) {
+    lines.push('', '## Live notifications', '');
+    lines.push(`${num(live.streams)} notification streams open through the edge (${num(live.listeners)} users, opened in ${live.opening_s} s), ` +
+      `while \`write-mix\` ran at ${live.write_mix.connections ?? ''} connections (${num(live.write_mix.rps)} req/s, ${live.write_mix.non2xx} non-2xx); ` +
+      `${num(live.replies)} replies to the streaming users' cruds, one at a time. Time from a reply's response to its event on each open stream of the ` +
+      `replied-to user: p50 ${num(live.write_to_event_ms.p50)} ms, p99 ${num(live.write_to_event_ms.p99)} ms, max ${num(live.write_to_event_ms.max)} ms ` +
+      `(${num(live.events.received)} of ${num(live.events.expected)} events, ${num(live.events.missing)} missing). Resident memory per open stream: ` +
+      `${live.memory_per_stream_kib.notifications} KiB in the notifications service, ${live.memory_per_stream_kib.edge} KiB in the edge ` +
+      `(RSS with the streams open less before, over their count).`);
+  }
+
   lines.push('', '## Processes', '');
   lines.push('Ready: from the JVM\'s start (`/proc/<pid>/stat`) to the first 200 of `/q/health/ready`, each service started alone ' +
     '(as in its own Fargate task), and all five at once with the emulators (as `bin/dev` starts them, sharing the cores). ' +
