@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 
 /**
  * The AWS emulators of a local run, from pinned versions: dynalite (DynamoDB API) and cognito-local (Cognito user
@@ -20,6 +24,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 public final class Emulators implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final FiniteDuration SQS_STOP_WAIT = FiniteDuration.apply(1, TimeUnit.SECONDS);
     /** The file of confirmation and reset codes, next to the logs' folder: {@code .cruddur/cognito-codes.txt}. */
     public static final String COGNITO_CODES = "cognito-codes.txt";
 
@@ -225,6 +230,14 @@ public final class Emulators implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(Tethered::close);
-        sqs.stopAndWait();
+        // ElasticMQ's stop waits for the receives in flight, and a long poll (the notifications service's) lasts up
+        // to 20 s: every stop took that long. Its port is freed at once and its state is in memory: wait 1 s at most
+        try {
+            Await.result(sqs.stopAndGetFuture().apply(), SQS_STOP_WAIT);
+        } catch (TimeoutException e) {
+            // a long poll held it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

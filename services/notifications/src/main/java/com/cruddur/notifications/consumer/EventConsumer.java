@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -103,8 +104,10 @@ public class EventConsumer {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         pollers.forEach(Thread::interrupt);
+        // an interrupt does not end a long poll's read: give them 2 s together, not 2 s each
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (Thread poller : pollers) {
-            poller.join(2000);
+            TimeUnit.NANOSECONDS.timedJoin(poller, Math.max(1, deadline - System.nanoTime()));
         }
         if (workers != null) {
             workers.shutdownNow();
