@@ -14,7 +14,12 @@ class ServiceSettingsTest {
         ServiceSettings users = ServiceSettings.of("users");
         // cruddur.users.avatars-bucket=${AVATARS_BUCKET}, with a default only under %dev
         assertEquals(
-                Set.of("AVATARS_BUCKET", "COGNITO_CLIENT_ID", "COGNITO_USER_POOL_ID", "FRONTEND_URL"),
+                Set.of(
+                        "AVATARS_BUCKET",
+                        "COGNITO_CLIENT_ID",
+                        "COGNITO_USER_POOL_ID",
+                        "EVENTS_QUEUE_URL",
+                        "FRONTEND_URL"),
                 users.required());
         assertTrue(users.optional().contains("USERS_TABLE"));
         assertEquals(4568, users.port());
