@@ -2671,7 +2671,7 @@ export interface operations {
                     "application/json": "last_event_id_invalid"[];
                 };
             };
-            /** @description `too_many_streams`: the user has the most open streams allowed (5 by default); retry after `Retry-After` seconds, or close one. */
+            /** @description `too_many_streams`: the user has the most open streams allowed (5 by default); retry after `Retry-After` seconds, or close one. `rate_limited`: the reads from this address are over the edge's limit, as for every read; retry after `Retry-After` seconds. */
             429: {
                 headers: {
                     "Retry-After": components["headers"]["RetryAfter"];
@@ -2683,7 +2683,7 @@ export interface operations {
                      *       "too_many_streams"
                      *     ]
                      */
-                    "application/json": "too_many_streams"[];
+                    "application/json": ("too_many_streams" | "rate_limited")[];
                 };
             };
             500: components["responses"]["ServerError"];

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, test } from "node:test";
-import { call, expectStatus } from "../support/frontend.js";
+import { config } from "../support/config.js";
+import { call, exercised, expectStatus } from "../support/frontend.js";
 import { AUTHOR, FRIEND, as, made, unknownUuid } from "./world.js";
 
 describe("notifications", () => {
@@ -59,5 +60,44 @@ describe("notifications", () => {
     const token = await as(AUTHOR);
     expectStatus(await call("markNotificationsRead", { token, body: { up_to: unknownUuid() } }), 404, "notification_not_found");
     expectStatus(await call("markNotificationsRead", { token, body: { up_to: "yesterday" }, invalid: true }), 422, "up_to_invalid");
+  });
+
+  test("createNotificationStreamTicket and streamNotifications: a ticket opens the caller's stream once, from the frontend's origin", async () => {
+    expectStatus(await call("createNotificationStreamTicket", {}), 401);
+    const token = await as(AUTHOR);
+    const ticket = async () => expectStatus(await call("createNotificationStreamTicket", { token }), 200);
+    const accept = { Accept: "text/event-stream" };
+    expectStatus(await call("streamNotifications", { query: { ticket: "not-a-ticket" }, headers: accept }), 401, "ticket_invalid");
+    const { ticket: forBadPosition } = await ticket();
+    expectStatus(await call("streamNotifications", { query: { ticket: forBadPosition, last_event_id: "yesterday" }, headers: accept }),
+      422, "last_event_id_invalid");
+
+    // the stream itself is not JSON: opened as EventSource opens it, then its first event, the unread count
+    const { ticket: fresh } = await ticket();
+    const url = new URL(`${config.apiUrl}/api/notifications/stream`);
+    url.searchParams.set("ticket", fresh);
+    const stopped = new AbortController();
+    const res = await fetch(url, { headers: { ...accept, Origin: config.frontendOrigin }, signal: stopped.signal });
+    try {
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get("content-type") ?? "", /^text\/event-stream/);
+      assert.equal(res.headers.get("access-control-allow-origin"), config.frontendOrigin);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let text = "";
+      const deadline = Date.now() + 10_000;
+      while (!/event: ?unread\r?\ndata: ?(.*)\r?\n/.test(text)) {
+        assert.ok(Date.now() < deadline, `no unread event within 10 s: ${JSON.stringify(text)}`);
+        const { value, done } = await reader.read();
+        assert.ok(!done, `the stream ended before its unread event: ${JSON.stringify(text)}`);
+        text += value;
+      }
+      const unread = JSON.parse(/event: ?unread\r?\ndata: ?(.*)\r?\n/.exec(text)[1]);
+      assert.equal(typeof unread.unread, "number");
+      exercised.get("streamNotifications").add("200");
+    } finally {
+      stopped.abort();
+    }
+    // single-use: the same ticket again is refused
+    expectStatus(await call("streamNotifications", { query: { ticket: fresh }, headers: accept }), 401, "ticket_invalid");
   });
 });
