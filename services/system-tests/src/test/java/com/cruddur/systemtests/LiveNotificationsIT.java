@@ -3,19 +3,12 @@ package com.cruddur.systemtests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cruddur.testing.EventStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,25 +39,9 @@ class LiveNotificationsIT {
                 .statusCode(200)
                 .extract()
                 .path("ticket");
-        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(second.resolve("/api/notifications/stream?ticket=" + ticket))
-                                .header("Accept", "text/event-stream")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofLines());
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try {
-                stream.body().forEach(lines::add);
-            } catch (RuntimeException closed) {
-                // the test closed it
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            assertEquals(200, stream.statusCode());
-            assertEquals("unread", nextEvent(lines).get("event"), "the stream opened with the unread count");
+        try (EventStream stream = EventStream.open(second.resolve("/api/notifications/stream?ticket=" + ticket))) {
+            assertEquals(200, stream.response().statusCode());
+            stream.event("unread", Duration.ofSeconds(30)); // the stream opened with the unread count
             String reply = Browser.as("bayko")
                     .body(Map.of("message", "Here!"))
                     .post("/api/activities/" + crud + "/reply")
@@ -72,39 +49,11 @@ class LiveNotificationsIT {
                     .statusCode(200)
                     .extract()
                     .path("uuid");
-            Map<String, String> event;
-            do {
-                event = nextEvent(lines);
-            } while (!"notification".equals(event.get("event"))); // (an unread count may come first)
+            Map<String, String> event = stream.event("notification", Duration.ofSeconds(30));
             assertTrue(event.containsKey("id"), "a notification carries its position");
             JsonNode notification = new ObjectMapper().readTree(event.get("data"));
             assertEquals(reply, notification.path("uuid").asText(), "the reply's notification");
             assertEquals("reply", notification.path("kind").asText());
-        } finally {
-            stream.body().close();
         }
-    }
-
-    /** The fields of the next event (comments skipped), within 30 s. */
-    private static Map<String, String> nextEvent(BlockingQueue<String> lines) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Map<String, String> fields = new HashMap<>();
-        while (Instant.now().isBefore(deadline)) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line == null || line.startsWith(":")) {
-                continue;
-            }
-            if (line.isEmpty()) {
-                if (!fields.isEmpty()) {
-                    return fields;
-                }
-                continue;
-            }
-            int colon = line.indexOf(':');
-            fields.put(
-                    colon < 0 ? line : line.substring(0, colon),
-                    colon < 0 ? "" : line.substring(colon + 1).trim());
-        }
-        throw new AssertionError("no event within 30 s");
     }
 }

@@ -33,7 +33,7 @@ class LiveNotificationsThroughEdgeIT {
         EventStream stream = EventStream.open(api.resolve("/api/notifications/stream?ticket=" + ticket));
         assertEquals(200, stream.response().statusCode());
         // the stream opens with the unread count: from here on it is live
-        assertEquals("event: unread", stream.field(Duration.ofSeconds(10)));
+        stream.event("unread", Duration.ofSeconds(10));
         return stream;
     }
 
@@ -41,12 +41,11 @@ class LiveNotificationsThroughEdgeIT {
     private static JsonNode notificationAbout(EventStream stream, String uuid, Duration deadline) throws Exception {
         long until = System.nanoTime() + deadline.toNanos();
         while (true) {
-            String field = stream.field(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
-            if (field.startsWith("data: ") && field.contains("\"notification_uuid\"")) {
-                JsonNode data = JSON.readTree(field.substring("data: ".length()));
-                if (data.path("uuid").asText().equals(uuid)) {
-                    return data;
-                }
+            JsonNode data =
+                    JSON.readTree(stream.event("notification", Duration.ofNanos(Math.max(1, until - System.nanoTime())))
+                            .get("data"));
+            if (data.path("uuid").asText().equals(uuid)) {
+                return data;
             }
         }
     }

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +82,43 @@ public final class EventStream implements AutoCloseable {
             String line = line(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
             if (!line.isEmpty() && !line.startsWith(":")) {
                 return line;
+            }
+        }
+    }
+
+    /**
+     * The fields of the next event (comments skipped), by name, as an {@code EventSource} reads them: in any order,
+     * with or without a space after the colon; fails when none is complete within {@code deadline}.
+     */
+    public Map<String, String> event(Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        Map<String, String> fields = new HashMap<>();
+        while (true) {
+            String line = line(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+            if (line.equals(END)) {
+                throw new AssertionError("the stream ended while waiting for an event");
+            }
+            if (line.isEmpty()) {
+                if (!fields.isEmpty()) {
+                    return fields;
+                }
+            } else if (!line.startsWith(":")) {
+                int colon = line.indexOf(':');
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                fields.put(
+                        colon < 0 ? line : line.substring(0, colon),
+                        value.startsWith(" ") ? value.substring(1) : value);
+            }
+        }
+    }
+
+    /** The next event called {@code name}, skipping others, within {@code deadline}. */
+    public Map<String, String> event(String name, Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            Map<String, String> event = event(Duration.ofNanos(Math.max(1, until - System.nanoTime())));
+            if (name.equals(event.get("event"))) {
+                return event;
             }
         }
     }
