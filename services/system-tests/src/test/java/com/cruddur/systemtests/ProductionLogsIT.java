@@ -29,7 +29,8 @@ class ProductionLogsIT {
                         "COGNITO_USER_POOL_ID", "us-east-1_example",
                         "COGNITO_CLIENT_ID", "example",
                         "FRONTEND_URL", "http://localhost:3000",
-                        "AVATARS_BUCKET", "example"));
+                        "AVATARS_BUCKET", "example",
+                        "EVENTS_QUEUE_URL", "http://localhost:1/queue/cruddur-events"));
         Process service = builder.start();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8))) {
