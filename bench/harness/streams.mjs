@@ -45,9 +45,12 @@ function openStream(port, ticket, onEvent) {
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const message = { event: 'message', id: null, data: '', at };
           for (const line of buffer.slice(0, end).split('\n')) {
-            if (line.startsWith('event: ')) message.event = line.slice(7);
-            else if (line.startsWith('id: ')) message.id = line.slice(4);
-            else if (line.startsWith('data: ')) message.data += line.slice(6);
+            const colon = line.indexOf(':');
+            if (colon <= 0) continue; // a comment (heartbeat) or a field without a value
+            const [field, value] = [line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')];
+            if (field === 'event') message.event = value;
+            else if (field === 'id') message.id = value;
+            else if (field === 'data') message.data += value;
           }
           buffer = buffer.slice(end + 2);
           if (message.data) onEvent(message);
