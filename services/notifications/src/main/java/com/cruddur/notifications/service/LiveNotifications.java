@@ -111,8 +111,11 @@ public class LiveNotifications {
     private final Clock clock;
     private final RateLimiter tickets;
     private final SecureRandom random = new SecureRandom();
-    private final HttpClient peers =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient peers = HttpClient.newBuilder()
+            // HTTP/1.1: a POST with a body over an h2c upgrade fails on the receiving Vert.x server
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     /** The streams this instance holds, by user. */
     private final Map<String, Set<LiveStream>> local = new ConcurrentHashMap<>();
