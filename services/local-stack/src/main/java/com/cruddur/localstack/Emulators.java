@@ -68,6 +68,14 @@ public final class Emulators implements AutoCloseable {
     }
 
     /**
+     * Emulators that another part of this JVM started and stops (see the test fixtures' {@code SharedStack}): their
+     * addresses only; closing this stops nothing.
+     */
+    public static Emulators at(URI dynamoDb, URI cognito, URI sqs, URI s3, Path cognitoCodes) {
+        return new Emulators(List.of(), null, dynamoDb, cognito, sqs, s3, cognitoCodes);
+    }
+
+    /**
      * Starts the emulators, each on its port of {@code ports}, with their logs in {@code logDir}.
      *
      * @param cognitoIssuerDomain what cognito-local names itself in its tokens' {@code iss}, when that is not its own
@@ -203,6 +211,9 @@ public final class Emulators implements AutoCloseable {
 
     /** The DynamoDB emulator's process, to pause (SIGSTOP) and resume it. */
     public Tethered dynamoDbProcess() {
+        if (processes.isEmpty()) {
+            throw new IllegalStateException("these emulators were started elsewhere");
+        }
         return processes.get(0);
     }
 
@@ -230,6 +241,9 @@ public final class Emulators implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(Tethered::close);
+        if (sqs == null) {
+            return;
+        }
         // ElasticMQ's stop waits for the receives in flight, and a long poll (the notifications service's) lasts up
         // to 20 s: every stop took that long. Its port is freed at once and its state is in memory: wait 1 s at most
         try {

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,11 +27,18 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * The emulators and a user pool with the demo users, started once per test JVM on free ports (so that two test
  * runs never clash) and stopped when the JVM exits.
+ *
+ * <p>Once per JVM, not once per class loader: Quarkus runs each test profile in a class loader of its own, where this
+ * class and its statics are loaded afresh. So the first instance publishes what the others need (addresses, the pool,
+ * the users' subs, the users service) in system properties, and an instance in a later class loader attaches to
+ * them instead of starting a second stack (and a second users service) per profile.
  */
 public final class SharedStack {
 
+    private static final String PUBLISHED = "cruddur-test.shared-stack.";
+
     /** A fresh password per run; never a real credential. */
-    public static final String PASSWORD = "Test-" + UUID.randomUUID() + "-1a";
+    public static final String PASSWORD = published("password", () -> "Test-" + UUID.randomUUID() + "-1a");
 
     private static SharedStack instance;
 
@@ -38,37 +47,75 @@ public final class SharedStack {
     private final UserPool pool;
     private final String foreignClientId;
     private final CognitoSetup cognito;
-    private final Map<String, String> subs = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
-    private URI usersService;
     private FakeMomento momento;
 
-    private SharedStack() {
-        Path root = LocalPaths.root();
-        this.emulators =
-                Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
-        this.queues = EventQueues.create(emulators.sqs());
+    private SharedStack(Emulators emulators, EventQueues.Urls queues, UserPool pool, String foreignClientId) {
+        this.emulators = emulators;
+        this.queues = queues;
+        this.pool = pool;
+        this.foreignClientId = foreignClientId;
         this.cognito = new CognitoSetup(emulators.cognito());
-        this.pool = cognito.createPool("cruddur-test");
-        this.foreignClientId = cognito.createClient(pool, "not-cruddur");
+    }
+
+    private static SharedStack start() {
+        Path root = LocalPaths.root();
+        Emulators emulators =
+                Emulators.start(root, Emulators.Ports.anyFree(), root.resolve("services/testing/target/emulator-logs"));
+        EventQueues.Urls queues = EventQueues.create(emulators.sqs());
+        CognitoSetup setup = new CognitoSetup(emulators.cognito());
+        UserPool pool = setup.createPool("cruddur-test");
+        String foreignClientId = setup.createClient(pool, "not-cruddur");
         for (DemoUser user : DemoUser.ALL) {
-            subs.put(user.handle(), cognito.createUser(pool, user, PASSWORD));
+            publish("sub." + user.handle(), setup.createUser(pool, user, PASSWORD));
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            cognito.close();
-                            emulators.close();
-                        },
-                        "cruddur-test-stack-stop"));
+        setup.close();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulators::close, "cruddur-test-stack-stop"));
+        publish("dynamodb", emulators.dynamoDb().toString());
+        publish("cognito", emulators.cognito().toString());
+        publish("sqs", emulators.sqs().toString());
+        publish("s3", emulators.s3().toString());
+        publish("cognito-codes", emulators.cognitoCodes().toString());
+        publish("queue", queues.queue());
+        publish("dead-letters", queues.deadLetters());
+        publish("pool.id", pool.id());
+        publish("pool.client-id", pool.clientId());
+        publish("pool.issuer-domain", pool.issuerDomain().toString());
+        publish("foreign-client-id", foreignClientId);
+        publish("started", "true");
+        return new SharedStack(emulators, queues, pool, foreignClientId);
+    }
+
+    /** The stack an earlier class loader of this JVM started. */
+    private static SharedStack attach() {
+        Emulators emulators = Emulators.at(
+                URI.create(published("dynamodb")),
+                URI.create(published("cognito")),
+                URI.create(published("sqs")),
+                URI.create(published("s3")),
+                Path.of(published("cognito-codes")));
+        UserPool pool = new UserPool(
+                emulators.cognito(),
+                published("pool.id"),
+                published("pool.client-id"),
+                URI.create(published("pool.issuer-domain")));
+        return new SharedStack(
+                emulators,
+                new EventQueues.Urls(published("queue"), published("dead-letters")),
+                pool,
+                published("foreign-client-id"));
     }
 
     /**
      * The real users service, packaged, on the shared emulators: started once per test JVM, for the services that
      * call it.
      */
-    public synchronized URI usersService() {
-        if (usersService == null) {
+    public URI usersService() {
+        synchronized (System.getProperties()) {
+            String published = System.getProperty(PUBLISHED + "users-service");
+            if (published != null) {
+                return URI.create(published);
+            }
             Path root = LocalPaths.root();
             int port = Ports.free();
             Map<String, String> env = new HashMap<>();
@@ -106,9 +153,9 @@ public final class SharedStack {
             URI url = URI.create("http://127.0.0.1:" + port);
             Ports.awaitHttpOk(users, url.resolve("/q/health/ready"), Duration.ofSeconds(60));
             Runtime.getRuntime().addShutdownHook(new Thread(users::close, "users-service-stop"));
-            usersService = url;
+            publish("users-service", url.toString());
+            return url;
         }
-        return usersService;
     }
 
     /** A Momento-compatible server for the whole test JVM. */
@@ -122,9 +169,31 @@ public final class SharedStack {
 
     public static synchronized SharedStack get() {
         if (instance == null) {
-            instance = new SharedStack();
+            // the one lock that every class loader of the JVM shares
+            synchronized (System.getProperties()) {
+                instance = System.getProperty(PUBLISHED + "started") == null ? start() : attach();
+            }
         }
         return instance;
+    }
+
+    private static void publish(String name, String value) {
+        System.setProperty(PUBLISHED + name, value);
+    }
+
+    private static String published(String name) {
+        return Objects.requireNonNull(System.getProperty(PUBLISHED + name), name);
+    }
+
+    private static String published(String name, Supplier<String> first) {
+        synchronized (System.getProperties()) {
+            String value = System.getProperty(PUBLISHED + name);
+            if (value == null) {
+                value = first.get();
+                publish(name, value);
+            }
+            return value;
+        }
     }
 
     public Emulators emulators() {
@@ -150,7 +219,7 @@ public final class SharedStack {
 
     /** The sub of a user created through {@link #createUser}, or of a demo user. */
     public String sub(String handle) {
-        String sub = subs.get(handle);
+        String sub = System.getProperty(PUBLISHED + "sub." + handle);
         if (sub == null) {
             throw new IllegalArgumentException("no user " + handle);
         }
@@ -160,7 +229,7 @@ public final class SharedStack {
     /** Creates a user with a unique handle made from {@code prefix}; returns the handle. */
     public String createUser(String prefix, String displayName) {
         String handle = prefix + UUID.randomUUID().toString().substring(0, 8);
-        subs.put(handle, cognito.createUser(pool, handle + "@cruddur.test", handle, displayName, PASSWORD));
+        publish("sub." + handle, cognito.createUser(pool, handle + "@cruddur.test", handle, displayName, PASSWORD));
         return handle;
     }
 
