@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cruddur.activities.repository.ActivityRepository;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.InMemoryTracing;
 import com.cruddur.testing.LocalStackResource;
@@ -18,11 +19,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -87,6 +91,39 @@ class TracingTest {
         assertTrue(dynamo.stream().allMatch(s -> s.getKind() == SpanKind.CLIENT && ids.contains(s.getParentSpanId())));
         // the feed's shard queries, by the extension's OpenTelemetry support (quarkus.dynamodb.telemetry.enabled)
         assertTrue(dynamo.stream().anyMatch(s -> s.getName().equals("DynamoDb.Query")), "a Query span: " + dynamo);
+    }
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @Inject
+    ActivityRepository activities;
+
+    /**
+     * A crud that mentions nobody is whole when it is answered: its search tokens (one BatchWriteItem), then its item
+     * (one PutItem), and nothing left to the outbox relay (docs/events.md). Before, the crud came first, carrying the
+     * outbox, and the relay wrote its tokens again and cleared the outbox: five calls instead of two.
+     */
+    @Test
+    void aCrudThatMentionsNobodyIsItsTokensThenItsItemAndLeavesTheRelayNothing() throws Exception {
+        exporter.reset();
+        String crud = Cruds.post("andrewbrown", "plain crud " + System.nanoTime(), "1-day");
+        List<SpanData> calls = traceOf("POST /api/activities").stream()
+                .filter(s -> s.getName().startsWith("DynamoDb."))
+                .sorted(Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
+        assertEquals(
+                List.of("DynamoDb.BatchWriteItem", "DynamoDb.PutItem"),
+                calls.stream().map(SpanData::getName).toList());
+        assertTrue(
+                calls.get(0).getEndEpochNanos() <= calls.get(1).getStartEpochNanos(),
+                "the tokens are written before the crud");
+        Map<String, AttributeValue> item = dynamoDb.getItem(r -> r.tableName(activities.table())
+                        .key(Map.of("pk", AttributeValue.fromS("ACT#" + crud), "sk", AttributeValue.fromS("A")))
+                        .consistentRead(true))
+                .item();
+        assertEquals(crud, item.get("uuid").s());
+        assertFalse(item.containsKey("outbox"), "nothing pending for the relay: " + item);
     }
 
     @Inject

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Posting cruds and replies: validation, expiry, and safe retries. The item written is the one commit point; the
- * rest (search tokens, counters, events) follows from it through the outbox (docs/events.md).
+ * rest (a reply's count, events, mentions) follows from it through the outbox, a crud's search tokens come before it
+ * (docs/events.md).
  */
 @ApplicationScoped
 public class Posting {
@@ -74,7 +75,7 @@ public class Posting {
                             0,
                             0);
                     activities.insert(
-                            crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.pending(crud, null));
+                            crud, Math.floorMod(uuid.hashCode(), config.feedShards()), events.beforeCrud(crud));
                     committed(crud, sub);
                     return crud;
                 },
