@@ -47,6 +47,11 @@ public class ActivityRepository {
         REPOST
     }
 
+    /** Feed order, newest position first; compares as {@link #position} does, without formatting the time. */
+    public static final Comparator<Activity> NEWEST_FIRST = Comparator.comparing(Activity::createdAt)
+            .thenComparing(Activity::uuid)
+            .reversed();
+
     private static final String ON = "ON";
     private static final String OFF = "OFF";
 
@@ -176,7 +181,7 @@ public class ActivityRepository {
         }
         List<Activity> merged = new ArrayList<>();
         InParallel.all(executor, reads).forEach(merged::addAll);
-        merged.sort(Comparator.comparing((Activity a) -> position(a)).reversed());
+        merged.sort(NEWEST_FIRST);
         return page(merged, limit);
     }
 

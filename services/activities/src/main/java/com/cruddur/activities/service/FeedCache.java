@@ -4,7 +4,10 @@ import com.cruddur.activities.Activity;
 import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.common.cache.JsonCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +44,25 @@ public class FeedCache {
 
     public FirstPage profile(String sub, Supplier<FirstPage> load) {
         return cache.getOrLoad(CacheKeys.profileFeed(sub), FirstPage.class, CacheKeys.FEED_TTL, load);
+    }
+
+    /** The cached first pages of these users' profile feeds, by sub (the following feed's first page). */
+    public Map<String, FirstPage> profiles(Collection<String> subs) {
+        Map<String, FirstPage> found = new HashMap<>();
+        Map<String, FirstPage> byKey =
+                cache.getAll(subs.stream().map(CacheKeys::profileFeed).toList(), FirstPage.class);
+        subs.forEach(sub -> {
+            FirstPage page = byKey.get(CacheKeys.profileFeed(sub));
+            if (page != null) {
+                found.put(sub, page);
+            }
+        });
+        return found;
+    }
+
+    /** A cached profile page of {@code authorSub} holds a crud that expired: read it afresh next time. */
+    public void expired(String authorSub) {
+        cache.delete(CacheKeys.profileFeed(authorSub));
     }
 
     /** Something of {@code authorSub}'s changed (a new crud, or a crud's counts): drop the pages that show it. */

@@ -15,12 +15,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The read side: home feed, a user's profile page, one crud with its replies, and search. Live items only. */
 @ApplicationScoped
@@ -46,6 +51,9 @@ public class Feeds {
     public record Show(ActivityView activity, List<ActivityView> replies) {}
 
     public record ShowPage(Show show, Optional<String> next) {}
+
+    /** The profile feed's first page, as it is cached. */
+    private static final Paging FIRST = new Paging(Paging.DEFAULT_LIMIT, Optional.empty());
 
     private final ActivityRepository activities;
     private final ActivityViews views;
@@ -111,14 +119,65 @@ public class Feeds {
     }
 
     /**
-     * The caller's following feed: the live cruds of the users they follow and their own, newest first, read from
-     * each author's list at read time (fan-out on read, docs/following-feed.md). Never cached: a follow or unfollow
-     * shows on the next page.
+     * The caller's following feed: the live cruds of the users they follow and their own, newest first, merged at
+     * read time (fan-out on read, docs/following-feed.md). Whom the caller follows is asked afresh for every page, so
+     * a follow or unfollow shows on the next one; a first page is merged from each author's cached first page.
      */
     public FeedPage following(String caller, Paging paging) {
-        List<String> authors = new ArrayList<>(this.authors.followed(caller));
+        Set<String> authors = new LinkedHashSet<>(this.authors.followed(caller));
         authors.add(caller);
-        return render(activities.byAuthors(authors, paging.after(), now(), paging.limit()), Optional.of(caller));
+        Instant now = now();
+        Optional<Page<Activity>> cached = paging.after().isEmpty() && paging.limit() <= Paging.DEFAULT_LIMIT
+                ? firstFollowingPage(authors, now, paging.limit())
+                : Optional.empty();
+        Page<Activity> page =
+                cached.orElseGet(() -> activities.byAuthors(authors, paging.after(), now, paging.limit()));
+        return render(page, Optional.of(caller));
+    }
+
+    /**
+     * A first page merged from the authors' first pages as the profile feed caches them (each dropped by this
+     * service's own writes of its author). Each holds an author's newest cruds down to its last one, so the merged
+     * page is exact when it reaches down to every such boundary; a crud that expired since its page was cached can
+     * leave it short of one, and then those pages are dropped and this page is read from the table (empty).
+     */
+    private Optional<Page<Activity>> firstFollowingPage(Collection<String> authors, Instant now, int limit) {
+        Map<String, FeedCache.FirstPage> pages = new HashMap<>(cache.profiles(authors));
+        List<String> missing =
+                authors.stream().filter(sub -> !pages.containsKey(sub)).toList();
+        List<FeedCache.FirstPage> loaded = InParallel.all(
+                executor,
+                missing.stream()
+                        .<Supplier<FeedCache.FirstPage>>map(
+                                sub -> () -> cache.profile(sub, () -> loadProfile(sub, FIRST)))
+                        .toList());
+        for (int i = 0; i < missing.size(); i++) {
+            pages.put(missing.get(i), loaded.get(i));
+        }
+        List<Activity> merged = new ArrayList<>();
+        Activity knownDownTo = null; // the newest of the pages' last cruds: every crud newer than it is in a page
+        for (FeedCache.FirstPage page : pages.values()) {
+            page.items().stream().filter(a -> a.isLiveAt(now)).forEach(merged::add);
+            if (page.hasMore()) {
+                Activity last = page.items().get(page.items().size() - 1);
+                if (knownDownTo == null || ActivityRepository.NEWEST_FIRST.compare(last, knownDownTo) < 0) {
+                    knownDownTo = last;
+                }
+            }
+        }
+        merged.sort(ActivityRepository.NEWEST_FIRST);
+        if (knownDownTo != null
+                && (merged.size() < limit
+                        || ActivityRepository.NEWEST_FIRST.compare(merged.get(limit - 1), knownDownTo) > 0)) {
+            pages.forEach((sub, page) -> {
+                if (page.hasMore() && page.items().stream().anyMatch(a -> !a.isLiveAt(now))) {
+                    cache.expired(sub);
+                }
+            });
+            return Optional.empty();
+        }
+        boolean more = merged.size() > limit || pages.values().stream().anyMatch(FeedCache.FirstPage::hasMore);
+        return Optional.of(new Page<>(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), more));
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
