@@ -42,7 +42,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -155,6 +154,8 @@ public class LiveNotifications {
             thread.setDaemon(true);
             return thread;
         });
+        long every = config.heartbeat().toMillis();
+        var unused = heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -203,15 +204,7 @@ public class LiveNotifications {
         return Multi.createFrom().emitter(emitter -> {
             LiveStream stream = new LiveStream(id, sub, emitter, start);
             local.computeIfAbsent(sub, s -> ConcurrentHashMap.newKeySet()).add(stream);
-            // each stream's heartbeat counts from its own start: the streams' heartbeats (a write and a read each)
-            // spread over the interval instead of all queueing at once ahead of the wakes
-            long every = config.heartbeat().toMillis();
-            ScheduledFuture<?> beats = heartbeats.scheduleWithFixedDelay(
-                    () -> senders.execute(stream::beat), every, every, TimeUnit.MILLISECONDS);
-            emitter.onTermination(() -> {
-                beats.cancel(false);
-                senders.execute(() -> close(stream));
-            });
+            emitter.onTermination(() -> senders.execute(() -> close(stream)));
             senders.execute(() -> stream.catchUp(true));
         });
     }
@@ -270,6 +263,15 @@ public class LiveNotifications {
     /** How many streams this instance holds. */
     public int held() {
         return local.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Every heartbeat: each stream ends if its user was disabled or deleted, else gets a comment, renews its lease. */
+    private void beat() {
+        for (Set<LiveStream> held : local.values()) {
+            for (LiveStream stream : held) {
+                senders.execute(stream::beat);
+            }
+        }
     }
 
     private void close(LiveStream stream) {
@@ -385,7 +387,6 @@ public class LiveNotifications {
             }
         }
 
-        /** Every heartbeat: ends if its user was disabled or deleted, else a comment, its lease renewed, the log read. */
         synchronized void beat() {
             if (emitter.isCancelled()) {
                 return;
