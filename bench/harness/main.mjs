@@ -20,7 +20,7 @@ import { runSoak } from './soak.mjs';
 import { runStreams } from './streams.mjs';
 import { sleep } from './util.mjs';
 
-const USAGE = `usage: bench/run [--size default|small] [--duration SECONDS] [--connections 4,16,32] [--warmup SECONDS]
+const USAGE = `usage: bench/run [--size default|small|live] [--duration SECONDS] [--connections 4,16,32] [--warmup SECONDS]
                  [--profile auto|none|<scenario>] [--scenarios <name,...>] [--jvm-options "<options>"] [--port 4767]
                  [--soak MINUTES] [--no-build]`;
 
@@ -185,7 +185,8 @@ async function main() {
     // SIGSTOP and SIGCONT: the events of the seeding's replies, likes and messages wait for the notifications service
     const notifications = (signal) => () => process.kill(backend.pids.notifications, signal);
     report.seeding = await seed({ env: backend.env, out: data, size: SIZES[opts.size],
-      consumer: { pause: notifications('SIGSTOP'), resume: notifications('SIGCONT') } });
+      consumer: { pause: notifications('SIGSTOP'), resume: notifications('SIGCONT'),
+        cpu: () => Object.fromEntries(Object.entries(backend.measured()).map(([name, pid]) => [name, cpuSeconds(pid)])) } });
     report.counts = report.seeding.counts;
     const afterSeed = memoryOf();
 

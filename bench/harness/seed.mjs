@@ -9,15 +9,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readEnvFile, sleep } from './util.mjs';
 
-/** The data set sizes; bench/run --size picks one. */
+/**
+ * The data set sizes; bench/run --size picks one. `live`: enough users for the live-streams scenario's 1,000 streams
+ * (five a user, and the replier) and a backlog of 6,400 events for the notifications drain, in a few minutes of
+ * seeding (few cruds, two follows each) instead of the default size's half hour.
+ */
 export const SIZES = {
-  default: { users: 1000, cruds: 50000, repliedCruds: 2500, repliesPerCrud: 2, likes: 10000, conversations: 500, messagesPerConversation: 4 },
-  small: { users: 50, cruds: 500, repliedCruds: 25, repliesPerCrud: 2, likes: 100, conversations: 20, messagesPerConversation: 2 },
+  default: { users: 1000, follows: 20, cruds: 50000, repliedCruds: 2500, repliesPerCrud: 2, likes: 10000, conversations: 500, messagesPerConversation: 4 },
+  small: { users: 50, follows: 20, cruds: 500, repliedCruds: 25, repliesPerCrud: 2, likes: 100, conversations: 20, messagesPerConversation: 2 },
+  live: { users: 201, follows: 2, cruds: 500, repliedCruds: 250, repliesPerCrud: 4, likes: 5000, conversations: 100, messagesPerConversation: 4 },
 };
 
 const IN_FLIGHT = 16;
-// each user's follows, for the following feed
-const FOLLOWS_PER_USER = 20;
 const WORDS = ('cloud crud bootcamp lambda fargate cognito dynamo table index shard queue event cache momento edge ' +
   'quarkus java latency throughput deploy pipeline container image region zone budget bill coffee weekend project ' +
   'frontend react backend service health check metric trace span honeycomb rollbar log alarm dashboard terraform ' +
@@ -119,8 +122,8 @@ export async function seed({ env, out, size, seedNumber = 10, consumer = null })
     () => inParallel(users.length, IN_FLIGHT, (i) => call('GET', '/api/profile', users[i].token)));
 
   // the following feed (home?feed=following) reads each followed author's list: every user follows the next
-  // FOLLOWS_PER_USER users (a fixed, even graph), under the follow limit of 100 an hour
-  const follows = Math.min(FOLLOWS_PER_USER, users.length - 1);
+  // size.follows users (a fixed, even graph), under the follow limit of 100 an hour
+  const follows = Math.min(size.follows, users.length - 1);
   await step(stats, 'follows', users.length * follows, () => inParallel(users.length * follows, IN_FLIGHT, (n) => {
     const follower = Math.floor(n / follows);
     const followed = (follower + 1 + (n % follows)) % users.length;
@@ -187,9 +190,16 @@ export async function seed({ env, out, size, seedNumber = 10, consumer = null })
 
   // the notifications the writes caused are made from events in the background: wait until they are all made
   const backlog = consumer ? (await outboxPending(env)) + (await queueDepth(env, env.EVENTS_QUEUE_URL)) : null;
+  // where the drain's time goes: each process's CPU seconds while it runs
+  const cpuBefore = consumer?.cpu?.();
   consumer?.resume();
   await step(stats, consumer ? 'events queued while the notifications service was paused, drained' : 'waiting for the notifications of these writes',
     backlog, () => awaitQueueDrained(env, 900));
+  if (cpuBefore) {
+    const cpuAfter = consumer.cpu();
+    stats.drain_cpu_s = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, +(cpuAfter[name] - cpuBefore[name]).toFixed(2)]));
+    console.log(`    CPU seconds while draining: ${Object.entries(stats.drain_cpu_s).map(([name, s]) => `${name} ${s}`).join(', ')}`);
+  }
 
   // later pages of the home feed: follow the Link header, as the frontend does when scrolling
   const pages = [];

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.cruddur.common.aws.Attributes;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.events.Event;
+import com.cruddur.notifications.repository.NotificationsTable;
 import com.cruddur.notifications.repository.StreamRepository;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
@@ -43,6 +45,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The live notifications stream: tickets, delivery, replay after a position, heartbeats, revocation, limits. */
@@ -69,6 +72,12 @@ class LiveNotificationsTest {
 
     @Inject
     StreamRepository streams;
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @Inject
+    NotificationsTable table;
 
     private final List<Sse> opened = new ArrayList<>();
 
@@ -401,5 +410,25 @@ class LiveNotificationsTest {
         } finally {
             peer.stop(0);
         }
+    }
+
+    /**
+     * This instance remembers the last position it appended for a recipient (no read before the next append), yet an
+     * entry another instance appended meanwhile is neither overwritten nor skipped: the append takes the one after it.
+     */
+    @Test
+    void anAppendAfterAnotherInstancesTakesTheNextPosition() {
+        String recipient = UUID.randomUUID().toString();
+        Instant expires = Instant.now().plusSeconds(600);
+        assertEquals(1, streams.append(recipient, "N#first", expires));
+        var other = Attributes.key("USER#" + recipient, "E#" + StreamRepository.position(2));
+        other.put("at", Attributes.s("N#elsewhere"));
+        dynamoDb.putItem(r -> r.tableName(table.name()).item(other));
+        assertEquals(3, streams.append(recipient, "N#third", expires));
+        assertEquals(4, streams.append(recipient, "N#fourth", expires));
+        List<String> log = streams.after(recipient, 0, 10).stream()
+                .map(StreamRepository.LogEntry::at)
+                .toList();
+        assertEquals(List.of("N#first", "N#elsewhere", "N#third", "N#fourth"), log);
     }
 }

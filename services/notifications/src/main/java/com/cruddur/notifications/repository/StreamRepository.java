@@ -5,6 +5,8 @@ import static com.cruddur.common.aws.Attributes.s;
 
 import com.cruddur.common.aws.Attributes;
 import com.cruddur.common.time.Timestamps;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,13 @@ public class StreamRepository {
     private final DynamoDbClient dynamoDb;
     private final NotificationsTable table;
 
+    /**
+     * The last log position this instance appended, per recipient (bounded): saves the read of the last position
+     * before each append, one of the six store calls a stored notification costs.
+     */
+    private final Cache<String, Long> appended =
+            Caffeine.newBuilder().maximumSize(10_000).build();
+
     public StreamRepository(DynamoDbClient dynamoDb, NotificationsTable table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
@@ -77,17 +86,22 @@ public class StreamRepository {
      * seen position {@code p} never later finds a new entry below it: a replay after {@code p} misses nothing.
      */
     public long append(String recipient, String at, Instant expires) {
+        // the last position this instance wrote for the recipient, if it remembers it: it exists, so the one after
+        // it may be written without reading first (a conditional put, like any other)
+        Long known = appended.getIfPresent(recipient);
+        long seq = (known != null ? known : lastSeq(recipient)) + 1;
         while (true) {
-            long seq = lastSeq(recipient) + 1;
             Map<String, AttributeValue> item = key(recipient, LOG_PREFIX + position(seq));
             item.put("at", s(at));
             item.put("ttl", n(expires.getEpochSecond()));
             try {
                 dynamoDb.putItem(
                         r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
+                appended.put(recipient, seq);
                 return seq;
             } catch (ConditionalCheckFailedException e) {
-                // another instance took this position for the same recipient: take the next
+                // another instance took this position for the same recipient: read the last one, take the next
+                seq = lastSeq(recipient) + 1;
             }
         }
     }

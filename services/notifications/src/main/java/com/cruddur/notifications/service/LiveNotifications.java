@@ -398,6 +398,11 @@ public class LiveNotifications {
             emitter.emit(StreamEvent.heartbeat());
             try {
                 streams.holdStream(sub, id, instance(), lease());
+                if (emitter.isCancelled()) {
+                    // the tab went away meanwhile (often noticed by this very heartbeat's write) and its record may
+                    // have been dropped before the renewal put it back: drop it again, or it counts for a lease
+                    streams.dropStream(sub, id);
+                }
             } catch (RuntimeException e) {
                 LOG.debugf("a stream's lease was not renewed: %s", e.toString());
             }
