@@ -71,7 +71,10 @@ class CachingTest {
                 .statusCode(200);
         home(handle); // both first pages are cached now
         String crud = Cruds.post(handle, "fresh off the press", "1-day");
-        assertEquals(crud, home(handle).getString("[0].uuid"));
+        // on the first page, not necessarily at its top: a test that moved its clock forward leaves cruds dated later
+        assertTrue(
+                home(handle).getList("uuid", String.class).contains(crud),
+                "the cached home page was dropped by the write");
         Api.as(handle)
                 .filter(CONTRACT)
                 .get("/api/activities/@" + handle)
