@@ -1,13 +1,16 @@
 package com.cruddur.common.auth;
 
+import com.cruddur.common.concurrent.FanOut;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,8 +18,9 @@ import org.jboss.logging.Logger;
  * Whether a verified token's user may still use Cruddur: a user disabled or deleted in Cognito keeps a valid access
  * token until it expires (an hour), so each service asks, at most once per {@code cruddur.auth.account-status-ttl}
  * (30 s) and user, whether the account is still active ({@link AccountLookup}: the users service, which asks
- * Cognito). A disabled or deleted user is refused within that time, and no request waits for Cognito but the first
- * of each period. When the answer cannot be had (the users service is down), the user is taken as active for the
+ * Cognito). A disabled or deleted user is refused within that time. An answer read in the last third of its lifetime
+ * is asked afresh in the background (on the {@link FanOut} threads) while the kept one still serves, so a user who
+ * keeps using Cruddur waits for the lookup only on their first request, not once per period. When the answer cannot be had (the users service is down), the user is taken as active for the
  * period: an outage of the users service must not sign everybody out (see docs/auth.md). An answer the users service
  * kept itself is kept here only for what is left of its lifetime ({@link AccountLookup.Answer#keepFor()}), so the bound
  * runs from the moment Cognito was asked, and Cognito is asked once per user and period by each users service
@@ -32,9 +36,22 @@ public class AccountStatus {
     public record Known(boolean active, Instant until) {}
 
     private final LoadingCache<String, Known> known;
+    private final Clock clock;
+    /** An answer with less than this left is asked afresh in the background. */
+    private final Duration refreshWithin;
 
+    @Inject
     public AccountStatus(
-            @ConfigProperty(name = "cruddur.auth.account-status-ttl") Duration ttl, Clock clock, AccountLookup lookup) {
+            @ConfigProperty(name = "cruddur.auth.account-status-ttl") Duration ttl,
+            Clock clock,
+            AccountLookup lookup,
+            FanOut background) {
+        this(ttl, clock, lookup, (Executor) background);
+    }
+
+    AccountStatus(Duration ttl, Clock clock, AccountLookup lookup, Executor background) {
+        this.clock = clock;
+        this.refreshWithin = ttl.dividedBy(3);
         this.known = Caffeine.newBuilder()
                 .expireAfter(new Expiry<String, Known>() {
                     @Override
@@ -53,6 +70,7 @@ public class AccountStatus {
                     }
                 })
                 .ticker(() -> clock.millis() * 1_000_000L)
+                .executor(background)
                 .maximumSize(100_000)
                 .build(sub -> {
                     Instant now = clock.instant();
@@ -72,8 +90,15 @@ public class AccountStatus {
         return status(sub).active();
     }
 
-    /** The account's status, asked of the lookup at most once per its lifetime, and never kept past {@code until}. */
+    /**
+     * The account's status, never kept past {@code until}: asked of the lookup when none is kept, and in the background
+     * when the kept one is read in the last third of its lifetime (then at most one lookup at a time per user).
+     */
     public Known status(String sub) {
-        return known.get(sub);
+        Known status = known.get(sub);
+        if (Duration.between(clock.instant(), status.until()).compareTo(refreshWithin) < 0) {
+            known.refresh(sub);
+        }
+        return status;
     }
 }

@@ -8,12 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** An answer is kept for the period, or for what the lookup says is left of its lifetime when that is shorter. */
+/**
+ * An answer is kept for the period, or for what the lookup says is left of its lifetime when that is shorter, and asked
+ * afresh in the background when it is read near its end.
+ */
 class AccountStatusTest {
 
     private static final Duration TTL = Duration.ofSeconds(30);
@@ -39,11 +44,24 @@ class AccountStatusTest {
     private final AtomicBoolean enabled = new AtomicBoolean(true);
     private final AtomicInteger lookups = new AtomicInteger();
 
+    /** What the status runs in the background, run when a test says so. */
+    private final Queue<Runnable> background = new ArrayDeque<>();
+
     private AccountStatus status(Duration keepFor) {
-        return new AccountStatus(TTL, clock, sub -> {
-            lookups.incrementAndGet();
-            return new AccountLookup.Answer(enabled.get(), keepFor);
-        });
+        return new AccountStatus(
+                TTL,
+                clock,
+                sub -> {
+                    lookups.incrementAndGet();
+                    return new AccountLookup.Answer(enabled.get(), keepFor);
+                },
+                background::add);
+    }
+
+    private void runBackground() {
+        for (Runnable task = background.poll(); task != null; task = background.poll()) {
+            task.run();
+        }
     }
 
     private void advance(Duration by) {
@@ -62,6 +80,27 @@ class AccountStatusTest {
         assertFalse(accounts.isActive("sub-1"), "asked again after it");
         assertEquals(
                 Instant.parse("2026-12-01T12:00:31Z").plus(TTL),
+                accounts.status("sub-1").until());
+    }
+
+    @Test
+    void anAnswerReadNearItsEndIsAskedAfreshInTheBackgroundWhileItStillServes() {
+        AccountStatus accounts = status(AccountLookup.Answer.fresh(true).keepFor());
+        assertTrue(accounts.isActive("sub-1"));
+        advance(Duration.ofSeconds(19));
+        assertTrue(accounts.isActive("sub-1"));
+        runBackground();
+        assertEquals(1, lookups.get(), "nothing asked in the first two thirds of the period");
+
+        enabled.set(false);
+        advance(Duration.ofSeconds(2));
+        assertTrue(accounts.isActive("sub-1"), "the kept answer serves at once, without waiting for the lookup");
+        assertEquals(1, lookups.get());
+        runBackground();
+        assertEquals(2, lookups.get(), "asked in the background");
+        assertFalse(accounts.isActive("sub-1"), "the fresh answer replaced the kept one before its end");
+        assertEquals(
+                Instant.parse("2026-12-01T12:00:21Z").plus(TTL),
                 accounts.status("sub-1").until());
     }
 
