@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,11 +58,8 @@ public final class DevMain {
                         "cruddur-stop"));
 
         Map<String, String> localEnv = localEnv(backend, options, password);
-        Files.createDirectories(state);
-        StringBuilder file = new StringBuilder("# Written by bin/dev; valid while it runs.\n");
-        localEnv.forEach(
-                (key, value) -> file.append(key).append('=').append(value).append('\n'));
-        Files.writeString(state.resolve("local.env"), file);
+        // whole or not at all: whoever waits for the file (scripts, DevLauncherIT) never reads half of it
+        BootstrapMain.write(state.resolve(BootstrapMain.LOCAL_ENV), localEnv, true);
 
         System.out.printf("%nCruddur backend ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API (edge)      " + backend.api());
