@@ -126,14 +126,6 @@ public final class BootstrapMain {
             }
             text.append(key).append('=').append(value).append('\n');
         });
-        replace(file, text, secret);
-    }
-
-    /**
-     * Replaces {@code file} with {@code text} at once (a temporary file moved over it), so a reader polling for it
-     * never reads it half written.
-     */
-    static void replace(Path file, CharSequence text, boolean secret) {
         try {
             Files.createDirectories(file.getParent());
             Path temporary =

@@ -58,10 +58,8 @@ public final class DevMain {
                         "cruddur-stop"));
 
         Map<String, String> localEnv = localEnv(backend, options, password);
-        StringBuilder file = new StringBuilder("# Written by bin/dev; valid while it runs.\n");
-        localEnv.forEach(
-                (key, value) -> file.append(key).append('=').append(value).append('\n'));
-        BootstrapMain.replace(state.resolve("local.env"), file, false);
+        // whole or not at all: whoever waits for the file (scripts, DevLauncherIT) never reads half of it
+        BootstrapMain.write(state.resolve(BootstrapMain.LOCAL_ENV), localEnv, true);
 
         System.out.printf("%nCruddur backend ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         System.out.println("  API (edge)      " + backend.api());

@@ -89,48 +89,23 @@ class DevLauncherIT {
         assertFalse(children.stream().anyMatch(ProcessHandle::isAlive), "processes left running");
     }
 
-    @Test
-    void startsEverythingWritesLocalEnvAndStopsEverythingOnSigterm() throws Exception {
-        Path state = Files.createTempDirectory(ROOT.resolve("services/system-tests/target"), "dev-");
-        Process launcher = launch(state);
-        Properties env = awaitLocalEnv(launcher, state);
-        for (String key : List.of(
-                "CRUDDUR_API_URL",
-                "COGNITO_ENDPOINT",
-                "COGNITO_USER_POOL_ID",
-                "COGNITO_CLIENT_ID",
-                "CRUDDUR_DEMO_PASSWORD")) {
-            assertFalse(env.getProperty(key, "").isBlank(), key + " is in local.env");
-        }
-        HttpResponse<String> profile = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(env.getProperty("CRUDDUR_API_URL") + "/api/users/@londo/short"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, profile.statusCode(), profile.body());
-
-        List<ProcessHandle> children = launcher.descendants().toList();
-        assertTrue(children.size() >= 7, "emulators, services and edge run as children: " + children.size());
-        launcher.destroy(); // SIGTERM, as Ctrl-C or `docker stop` would
-        assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
-        assertAllGone(children);
-    }
-
     /**
      * In Gitpod and Codespaces the browser reaches each port by a forwarded URL: the launcher writes those for the
      * frontend, allows the frontend's forwarded origin, makes the Cognito emulator name itself by its forwarded URL in
-     * its tokens, which the services then accept, and presigns avatar uploads for the forwarded S3 port.
+     * its tokens, which the services then accept, and presigns avatar uploads for the forwarded S3 port. Each launch
+     * also proves what every launch must do (one launch costs about 20 s, so they share it): it starts everything,
+     * writes local.env, and leaves nothing running, stopped by SIGTERM (as Ctrl-C or {@code docker stop} would) or
+     * killed with {@code kill -9} (no shutdown hook runs).
      */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}, stopped by {3}")
     @CsvSource(
             delimiter = ';',
             value = {
-                "Gitpod; GITPOD_WORKSPACE_URL=https://cruddur-abc123.ws-eu114.gitpod.io; https://{port}-cruddur-abc123.ws-eu114.gitpod.io",
-                "Codespaces; CODESPACES=true,CODESPACE_NAME=fluffy-space-xyz9,GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN=app.github.dev; https://fluffy-space-xyz9-{port}.app.github.dev",
+                "Gitpod; GITPOD_WORKSPACE_URL=https://cruddur-abc123.ws-eu114.gitpod.io; https://{port}-cruddur-abc123.ws-eu114.gitpod.io; SIGTERM",
+                "Codespaces; CODESPACES=true,CODESPACE_NAME=fluffy-space-xyz9,GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN=app.github.dev; https://fluffy-space-xyz9-{port}.app.github.dev; kill -9",
             })
-    void inAWorkspaceTheBrowserGetsTheForwardedUrls(String workspace, String variables, String forwarded)
-            throws Exception {
+    void inAWorkspaceTheBrowserGetsTheForwardedUrlsAndTheLauncherLeavesNothingRunning(
+            String workspace, String variables, String forwarded, String stop) throws Exception {
         Map<String, String> environment = new HashMap<>();
         for (String pair : variables.split(",", -1)) {
             environment.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -143,7 +118,21 @@ class DevLauncherIT {
         Process launcher = launch(state, environment);
         try {
             Properties env = awaitLocalEnv(launcher, state);
+            for (String key : List.of(
+                    "CRUDDUR_API_URL",
+                    "COGNITO_ENDPOINT",
+                    "COGNITO_USER_POOL_ID",
+                    "COGNITO_CLIENT_ID",
+                    "CRUDDUR_DEMO_PASSWORD")) {
+                assertFalse(env.getProperty(key, "").isBlank(), key + " is in local.env");
+            }
             URI api = URI.create(env.getProperty("CRUDDUR_API_URL"));
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> profile = http.send(
+                    HttpRequest.newBuilder(api.resolve("/api/users/@londo/short"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, profile.statusCode(), profile.body());
             String frontend = forwarded.replace("{port}", "3000");
             String issuer = forwarded.replace("{port}", String.valueOf(cognito)) + "/"
                     + env.getProperty("COGNITO_USER_POOL_ID");
@@ -170,7 +159,6 @@ class DevLauncherIT {
             }
             JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.", -1)[1]));
             assertEquals(issuer, claims.path("iss").asText());
-            HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> upload = http.send(
                     HttpRequest.newBuilder(api.resolve("/api/avatars/key_upload"))
                             .header("Authorization", "Bearer " + token)
@@ -202,21 +190,23 @@ class DevLauncherIT {
                             .firstValue("Access-Control-Allow-Origin")
                             .orElse(null),
                     "the frontend's forwarded origin is allowed");
-        } finally {
-            launcher.destroy();
-            launcher.waitFor(60, TimeUnit.SECONDS);
-        }
-    }
 
-    @Test
-    void aKilledLauncherLeavesNothingRunning() throws Exception {
-        Path state = Files.createTempDirectory(ROOT.resolve("services/system-tests/target"), "dev-");
-        Process launcher = launch(state);
-        awaitLocalEnv(launcher, state);
-        List<ProcessHandle> children = launcher.descendants().toList();
-        launcher.destroyForcibly(); // kill -9: no shutdown hook runs
-        launcher.waitFor(10, TimeUnit.SECONDS);
-        assertAllGone(children);
+            List<ProcessHandle> children = launcher.descendants().toList();
+            assertTrue(children.size() >= 7, "emulators, services and edge run as children: " + children.size());
+            if (stop.equals("SIGTERM")) {
+                launcher.destroy();
+                assertTrue(launcher.waitFor(60, TimeUnit.SECONDS));
+            } else {
+                launcher.destroyForcibly();
+                launcher.waitFor(10, TimeUnit.SECONDS);
+            }
+            assertAllGone(children);
+        } finally {
+            if (launcher.isAlive()) {
+                launcher.destroy();
+                launcher.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
