@@ -82,6 +82,14 @@ class CachingTest {
                 .statusCode(200)
                 .body("activities[0].uuid", org.hamcrest.Matchers.equalTo(crud))
                 .body("profile.cruds_count", org.hamcrest.Matchers.equalTo(1));
+        assertTrue(
+                SharedStack.get().momento().calls().stream()
+                        .anyMatch(c -> c.operation().equals("set")
+                                && c.key()
+                                        .equals(CacheKeys.authorFeed(
+                                                SharedStack.get().sub(handle)))
+                                && c.ttlMillis() == CacheKeys.AUTHOR_FEED_TTL.toMillis()),
+                "the author's page is kept until the author's next change, not for the home feed's few seconds");
     }
 
     @Test
