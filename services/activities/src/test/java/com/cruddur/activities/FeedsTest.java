@@ -82,6 +82,14 @@ class FeedsTest {
         String shortLived = Cruds.post(handle, "short lived #" + word, "1-hour");
         String longLived = Cruds.post(handle, "long lived #" + word, "1-day");
         String reply = Cruds.reply("bayko", shortLived, "reply to the short one");
+        // the author's page is cached now, with its count; the crud's expiry alone (no write) must change both
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
+                .body("activities.uuid", equalTo(List.of(longLived, shortLived)))
+                .body("profile.cruds_count", equalTo(2));
 
         clock.advance(Duration.ofMinutes(61));
 
@@ -90,6 +98,13 @@ class FeedsTest {
         Api.anonymous()
                 .filter(CONTRACT)
                 .get("/api/activities/@" + handle)
+                .then()
+                .statusCode(200)
+                .body("activities.uuid", equalTo(List.of(longLived)))
+                .body("profile.cruds_count", equalTo(1));
+        Api.anonymous()
+                .filter(CONTRACT)
+                .get("/api/activities/@" + handle + "?limit=1")
                 .then()
                 .statusCode(200)
                 .body("activities.uuid", equalTo(List.of(longLived)))

@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -208,18 +207,26 @@ public class ActivityRepository {
                 limit);
     }
 
-    /** How many live cruds a user has. */
-    public long countLiveByAuthor(String sub, Instant now) {
-        return dynamoDb
-                .queryPaginator(r -> r.tableName(table.name())
-                        .indexName(ActivitiesTable.AUTHOR_INDEX)
-                        .keyConditionExpression("gsi2pk = :pk")
-                        .filterExpression("expires_at > :now")
-                        .expressionAttributeValues(Map.of(":pk", s("AUTHOR#" + sub), ":now", s(Timestamps.format(now))))
-                        .select(Select.COUNT))
-                .stream()
-                .mapToLong(QueryResponse::count)
-                .sum();
+    /** How many live cruds a user has, and when the first of them expires ({@code null}: none). */
+    public record LiveCount(long count, Instant firstExpiry) {}
+
+    /** A user's live cruds counted, reading only their expiry times. */
+    public LiveCount countLiveByAuthor(String sub, Instant now) {
+        long count = 0;
+        Instant first = null;
+        for (QueryResponse response : dynamoDb.queryPaginator(r -> r.tableName(table.name())
+                .indexName(ActivitiesTable.AUTHOR_INDEX)
+                .keyConditionExpression("gsi2pk = :pk")
+                .filterExpression("expires_at > :now")
+                .projectionExpression("expires_at")
+                .expressionAttributeValues(Map.of(":pk", s("AUTHOR#" + sub), ":now", s(Timestamps.format(now)))))) {
+            for (Map<String, AttributeValue> item : response.items()) {
+                Instant expires = Timestamps.parse(item.get("expires_at").s());
+                first = first == null || expires.isBefore(first) ? expires : first;
+                count++;
+            }
+        }
+        return new LiveCount(count, first);
     }
 
     /** A like or repost item: who, of what, and whether it stands ({@code on}) or was taken back (a tombstone). */

@@ -34,11 +34,14 @@ public class ActivityViews {
         if (page.isEmpty()) {
             return List.of();
         }
-        // the caller's markers are read while the users service is asked for the authors
-        CompletableFuture<Set<String>> reading = caller.map(sub -> InParallel.start(
-                        executor,
-                        () -> markers.markersOf(
-                                sub, page.stream().map(Activity::uuid).toList())))
+        // a crud nobody liked or reposted has no marker of the caller's (its counts are derived from the markers), so
+        // only the others are looked up, while the users service is asked for the authors
+        List<String> reacted = page.stream()
+                .filter(a -> a.likesCount() > 0 || a.repostsCount() > 0)
+                .map(Activity::uuid)
+                .toList();
+        CompletableFuture<Set<String>> reading = caller.filter(sub -> !reacted.isEmpty())
+                .map(sub -> InParallel.start(executor, () -> markers.markersOf(sub, reacted)))
                 .orElse(CompletableFuture.completedFuture(Set.of()));
         Map<String, UserDirectory.ShortProfile> byAuthor =
                 authors.bySubs(page.stream().map(Activity::authorSub).toList());

@@ -4,6 +4,7 @@ import com.cruddur.activities.Activity;
 import com.cruddur.common.cache.CacheKeys;
 import com.cruddur.common.cache.JsonCache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -11,15 +12,28 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The first page of the home feed and of each profile feed, cached for a few seconds. Only what is the same for
- * every reader is cached (the activities and their counts): authors come through the profile cache, and the
- * caller's own {@code liked} and {@code reposted} are read per request, so one user's flags never reach another.
+ * The first page of the home feed, cached for a few seconds, and each author's newest cruds, cached until that
+ * author's next change. Only what is the same for every reader is cached (the activities and their counts): authors
+ * come through the profile cache, and the caller's own {@code liked} and {@code reposted} are read per request, so
+ * one user's flags never reach another.
  */
 @ApplicationScoped
 public class FeedCache {
 
     /** A cached first page. */
-    public record FirstPage(List<Activity> items, boolean hasMore, long crudsCount) {}
+    public record FirstPage(List<Activity> items, boolean hasMore) {}
+
+    /**
+     * An author's newest live cruds (the profile feed's first page, also what the following feed's first page
+     * merges), how many live cruds they have, and when the first of those expires ({@code null}: none live). It
+     * holds until then: no crud in it has expired and the count is exact, so it is read with no count.
+     */
+    public record AuthorPage(List<Activity> items, boolean hasMore, long crudsCount, Instant firstExpiry) {
+
+        public boolean holdsAt(Instant now) {
+            return firstExpiry == null || now.isBefore(firstExpiry);
+        }
+    }
 
     private final JsonCache cache;
 
@@ -42,32 +56,34 @@ public class FeedCache {
         return cache.getOrLoad(CacheKeys.homeFeedAfter(position, limit), Positions.class, CacheKeys.FEED_TTL, load);
     }
 
-    public FirstPage profile(String sub, Supplier<FirstPage> load) {
-        return cache.getOrLoad(CacheKeys.profileFeed(sub), FirstPage.class, CacheKeys.FEED_TTL, load);
+    /** The author's page as it holds at {@code now}: cached, or loaded when absent or one of its cruds expired. */
+    public AuthorPage author(String sub, Instant now, Supplier<AuthorPage> load) {
+        String key = CacheKeys.authorFeed(sub);
+        AuthorPage page = cache.getOrLoad(key, AuthorPage.class, CacheKeys.AUTHOR_FEED_TTL, load);
+        if (page.holdsAt(now)) {
+            return page;
+        }
+        cache.delete(key);
+        return cache.getOrLoad(key, AuthorPage.class, CacheKeys.AUTHOR_FEED_TTL, load);
     }
 
-    /** The cached first pages of these users' profile feeds, by sub (the following feed's first page). */
-    public Map<String, FirstPage> profiles(Collection<String> subs) {
-        Map<String, FirstPage> found = new HashMap<>();
-        Map<String, FirstPage> byKey =
-                cache.getAll(subs.stream().map(CacheKeys::profileFeed).toList(), FirstPage.class);
+    /** The cached pages of these authors that hold at {@code now}, by sub (the following feed's first page). */
+    public Map<String, AuthorPage> authors(Collection<String> subs, Instant now) {
+        Map<String, AuthorPage> found = new HashMap<>();
+        Map<String, AuthorPage> byKey =
+                cache.getAll(subs.stream().map(CacheKeys::authorFeed).toList(), AuthorPage.class);
         subs.forEach(sub -> {
-            FirstPage page = byKey.get(CacheKeys.profileFeed(sub));
-            if (page != null) {
+            AuthorPage page = byKey.get(CacheKeys.authorFeed(sub));
+            if (page != null && page.holdsAt(now)) {
                 found.put(sub, page);
             }
         });
         return found;
     }
 
-    /** A cached profile page of {@code authorSub} holds a crud that expired: read it afresh next time. */
-    public void expired(String authorSub) {
-        cache.delete(CacheKeys.profileFeed(authorSub));
-    }
-
     /** Something of {@code authorSub}'s changed (a new crud, or a crud's counts): drop the pages that show it. */
     public void changed(String authorSub) {
         cache.delete(CacheKeys.homeFeed());
-        cache.delete(CacheKeys.profileFeed(authorSub));
+        cache.delete(CacheKeys.authorFeed(authorSub));
     }
 }

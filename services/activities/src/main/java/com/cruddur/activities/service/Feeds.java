@@ -52,9 +52,6 @@ public class Feeds {
 
     public record ShowPage(Show show, Optional<String> next) {}
 
-    /** The profile feed's first page, as it is cached. */
-    private static final Paging FIRST = new Paging(Paging.DEFAULT_LIMIT, Optional.empty());
-
     private final ActivityRepository activities;
     private final ActivityViews views;
     private final UserDirectory authors;
@@ -84,7 +81,7 @@ public class Feeds {
         if (isFirstPage(paging)) {
             FeedCache.FirstPage first = cache.home(() -> {
                 Page<Activity> page = activities.feed(config.feedShards(), Optional.empty(), now(), paging.limit());
-                return new FeedCache.FirstPage(page.items(), page.hasMore(), 0);
+                return new FeedCache.FirstPage(page.items(), page.hasMore());
             });
             return render(live(first), caller);
         }
@@ -121,63 +118,40 @@ public class Feeds {
     /**
      * The caller's following feed: the live cruds of the users they follow and their own, newest first, merged at
      * read time (fan-out on read, docs/following-feed.md). Whom the caller follows is asked afresh for every page, so
-     * a follow or unfollow shows on the next one; a first page is merged from each author's cached first page.
+     * a follow or unfollow shows on the next one; a first page is merged from each author's cached newest cruds.
      */
     public FeedPage following(String caller, Paging paging) {
         Set<String> authors = new LinkedHashSet<>(this.authors.followed(caller));
         authors.add(caller);
         Instant now = now();
-        Optional<Page<Activity>> cached = paging.after().isEmpty() && paging.limit() <= Paging.DEFAULT_LIMIT
+        Page<Activity> page = paging.after().isEmpty() && paging.limit() <= Paging.DEFAULT_LIMIT
                 ? firstFollowingPage(authors, now, paging.limit())
-                : Optional.empty();
-        Page<Activity> page =
-                cached.orElseGet(() -> activities.byAuthors(authors, paging.after(), now, paging.limit()));
+                : activities.byAuthors(authors, paging.after(), now, paging.limit());
         return render(page, Optional.of(caller));
     }
 
     /**
-     * A first page merged from the authors' first pages as the profile feed caches them (each dropped by this
-     * service's own writes of its author). Each holds an author's newest cruds down to its last one, so the merged
-     * page is exact when it reaches down to every such boundary; a crud that expired since its page was cached can
-     * leave it short of one, and then those pages are dropped and this page is read from the table (empty).
+     * A first page merged from the authors' cached pages (each dropped by this service's own writes of its author,
+     * and used only while none of its cruds expired). Each holds all of its author's live cruds or the newest
+     * {@link Paging#DEFAULT_LIMIT} of them, so the newest {@code limit} of them all are exactly the page.
      */
-    private Optional<Page<Activity>> firstFollowingPage(Collection<String> authors, Instant now, int limit) {
-        Map<String, FeedCache.FirstPage> pages = new HashMap<>(cache.profiles(authors));
+    private Page<Activity> firstFollowingPage(Collection<String> authors, Instant now, int limit) {
+        Map<String, FeedCache.AuthorPage> pages = new HashMap<>(cache.authors(authors, now));
         List<String> missing =
                 authors.stream().filter(sub -> !pages.containsKey(sub)).toList();
-        List<FeedCache.FirstPage> loaded = InParallel.all(
+        List<FeedCache.AuthorPage> loaded = InParallel.all(
                 executor,
                 missing.stream()
-                        .<Supplier<FeedCache.FirstPage>>map(
-                                sub -> () -> cache.profile(sub, () -> loadProfile(sub, FIRST)))
+                        .<Supplier<FeedCache.AuthorPage>>map(sub -> () -> cache.author(sub, now, () -> loadAuthor(sub)))
                         .toList());
         for (int i = 0; i < missing.size(); i++) {
             pages.put(missing.get(i), loaded.get(i));
         }
         List<Activity> merged = new ArrayList<>();
-        Activity knownDownTo = null; // the newest of the pages' last cruds: every crud newer than it is in a page
-        for (FeedCache.FirstPage page : pages.values()) {
-            page.items().stream().filter(a -> a.isLiveAt(now)).forEach(merged::add);
-            if (page.hasMore()) {
-                Activity last = page.items().get(page.items().size() - 1);
-                if (knownDownTo == null || ActivityRepository.NEWEST_FIRST.compare(last, knownDownTo) < 0) {
-                    knownDownTo = last;
-                }
-            }
-        }
+        pages.values().forEach(page -> merged.addAll(page.items()));
         merged.sort(ActivityRepository.NEWEST_FIRST);
-        if (knownDownTo != null
-                && (merged.size() < limit
-                        || ActivityRepository.NEWEST_FIRST.compare(merged.get(limit - 1), knownDownTo) > 0)) {
-            pages.forEach((sub, page) -> {
-                if (page.hasMore() && page.items().stream().anyMatch(a -> !a.isLiveAt(now))) {
-                    cache.expired(sub);
-                }
-            });
-            return Optional.empty();
-        }
-        boolean more = merged.size() > limit || pages.values().stream().anyMatch(FeedCache.FirstPage::hasMore);
-        return Optional.of(new Page<>(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), more));
+        boolean more = merged.size() > limit || pages.values().stream().anyMatch(FeedCache.AuthorPage::hasMore);
+        return new Page<>(List.copyOf(merged.subList(0, Math.min(limit, merged.size()))), more);
     }
 
     public ProfilePage profile(String handle, Optional<String> caller, Paging paging) {
@@ -186,28 +160,32 @@ public class Feeds {
                 .flatMap(h -> authors.profile(h, caller))
                 .orElseThrow(() -> ApiException.notFound("user_not_found"));
         UserDirectory.Profile user = viewed.profile();
-        FeedCache.FirstPage first = isFirstPage(paging)
-                ? cache.profile(user.sub(), () -> loadProfile(user.sub(), paging))
-                : loadProfile(user.sub(), paging);
-        boolean following = viewed.following();
+        Instant now = now();
+        FeedCache.AuthorPage author = cache.author(user.sub(), now, () -> loadAuthor(user.sub()));
+        Page<Activity> page = isFirstPage(paging)
+                ? new Page<>(author.items(), author.hasMore())
+                : activities.byAuthor(user.sub(), paging.after(), now, paging.limit());
         ProfileView profile = new ProfileView(
                 user.sub(),
                 user.sub(),
                 user.handle(),
                 user.displayName(),
                 user.bio(),
-                first.crudsCount(),
+                author.crudsCount(),
                 user.followersCount(),
                 user.followingCount(),
-                following);
-        return new ProfilePage(profile, render(live(first), caller));
+                viewed.following());
+        return new ProfilePage(profile, render(page, caller));
     }
 
-    private FeedCache.FirstPage loadProfile(String sub, Paging paging) {
+    /** An author's newest live cruds and their count, read at once. */
+    private FeedCache.AuthorPage loadAuthor(String sub) {
         Instant now = now();
-        CompletableFuture<Long> count = InParallel.start(executor, () -> activities.countLiveByAuthor(sub, now));
-        Page<Activity> page = activities.byAuthor(sub, paging.after(), now, paging.limit());
-        return new FeedCache.FirstPage(page.items(), page.hasMore(), InParallel.join(count));
+        CompletableFuture<ActivityRepository.LiveCount> counting =
+                InParallel.start(executor, () -> activities.countLiveByAuthor(sub, now));
+        Page<Activity> page = activities.byAuthor(sub, Optional.empty(), now, Paging.DEFAULT_LIMIT);
+        ActivityRepository.LiveCount live = InParallel.join(counting);
+        return new FeedCache.AuthorPage(page.items(), page.hasMore(), live.count(), live.firstExpiry());
     }
 
     private static boolean isFirstPage(Paging paging) {

@@ -7,8 +7,14 @@ public final class CacheKeys {
 
     private static final String VERSION = "v1";
 
-    /** The first page of the home and profile feeds: deleted on a new crud, reply, like or repost. */
+    /** The first page of the home feed: deleted on a new crud, reply, like or repost. */
     public static final Duration FEED_TTL = Duration.ofSeconds(10);
+
+    /**
+     * An author's newest cruds and their count: deleted on every change of that author's cruds and read only while
+     * none of them expired, so the TTL only bounds what another instance's in-process copy shows (docs/cache.md).
+     */
+    public static final Duration AUTHOR_FEED_TTL = Duration.ofMinutes(5);
 
     /**
      * A reader's own likes and reposts: rewritten by that reader's own like or repost, so the TTL only bounds what a
@@ -50,8 +56,9 @@ public final class CacheKeys {
         return VERSION + ":feed:home:after:" + limit + ":" + position;
     }
 
-    public static String profileFeed(String sub) {
-        return VERSION + ":feed:profile:" + sub;
+    /** An author's newest cruds (the profile feed's first page) and their count. */
+    public static String authorFeed(String sub) {
+        return VERSION + ":feed:author:" + sub;
     }
 
     public static String markers(String sub) {
