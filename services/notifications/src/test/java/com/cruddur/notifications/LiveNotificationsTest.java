@@ -195,8 +195,14 @@ class LiveNotificationsTest {
     }
 
     private void reply(String actor, String recipient, String crud) throws Exception {
+        String body = json.writeValueAsString(replied(actor, recipient, crud));
+        sqs.sendMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).messageBody(body));
+    }
+
+    /** The event of a reply by {@code actor} to {@code recipient}'s {@code crud}. */
+    static Event replied(String actor, String recipient, String crud) {
         Instant now = Instant.now();
-        Event event = Event.of(
+        return Event.of(
                 Event.ACTIVITY_REPLIED,
                 Timestamps.format(now),
                 SharedStack.get().sub(actor),
@@ -212,8 +218,6 @@ class LiveNotificationsTest {
                         0L,
                         0L,
                         0L));
-        String body = json.writeValueAsString(event);
-        sqs.sendMessage(r -> r.queueUrl(SharedStack.get().queues().queue()).messageBody(body));
     }
 
     private List<Map<String, Object>> listed(String handle) throws IOException {

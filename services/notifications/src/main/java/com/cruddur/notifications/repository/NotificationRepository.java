@@ -4,6 +4,7 @@ import static com.cruddur.common.aws.Attributes.n;
 import static com.cruddur.common.aws.Attributes.s;
 
 import com.cruddur.common.aws.Attributes;
+import com.cruddur.common.aws.Batches;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.notifications.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,16 +91,23 @@ public class NotificationRepository {
         dynamoDb.putItem(r -> r.tableName(table.name()).item(pointer));
     }
 
-    /** The notification stored at {@code at}, if the list would still show it at {@code now}. */
-    public Optional<Notification> listed(String recipient, String at, Instant now) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(
-                        r -> r.tableName(table.name()).key(key(recipient, at)).consistentRead(true))
-                .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The notifications stored at these sort keys that the list would still show at {@code now}, by sort key (one
+     * batch read, consistent).
+     */
+    public Map<String, Notification> listed(String recipient, List<String> ats, Instant now) {
+        Map<String, Notification> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : Batches.get(
+                dynamoDb,
+                table.name(),
+                ats.stream().distinct().map(at -> key(recipient, at)).toList(),
+                true)) {
+            Notification n = toNotification(recipient, item);
+            if (n.kind() != Notification.Kind.MESSAGE && n.expiresAt().isAfter(now)) {
+                found.put(item.get("sk").s(), n);
+            }
         }
-        Notification n = toNotification(recipient, item);
-        return n.kind() == Notification.Kind.MESSAGE || !n.expiresAt().isAfter(now) ? Optional.empty() : Optional.of(n);
+        return found;
     }
 
     /** Removes the item a pointer points at. */

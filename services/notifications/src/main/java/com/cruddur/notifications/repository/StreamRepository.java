@@ -4,6 +4,7 @@ import static com.cruddur.common.aws.Attributes.n;
 import static com.cruddur.common.aws.Attributes.s;
 
 import com.cruddur.common.aws.Attributes;
+import com.cruddur.common.aws.Batches;
 import com.cruddur.common.time.Timestamps;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * What live notifications keep in the notifications table (docs/live-notifications.md): stream tickets in a partition
@@ -35,6 +37,9 @@ public class StreamRepository {
     public record LogEntry(long seq, String at) {}
 
     public record OpenStream(String id, String instance) {}
+
+    /** A stream this instance holds: its user and its id. */
+    public record HeldStream(String recipient, String id) {}
 
     /** Log positions are 12 digits, so that they sort as text. */
     public static final long MAX_SEQ = 999_999_999_999L;
@@ -143,11 +148,28 @@ public class StreamRepository {
 
     /** Records (or renews) an open stream held by {@code instance} until {@code leaseUntil}. */
     public void holdStream(String recipient, String id, String instance, Instant leaseUntil) {
-        Map<String, AttributeValue> item = key(recipient, STREAM_PREFIX + id);
+        Map<String, AttributeValue> item = streamItem(new HeldStream(recipient, id), instance, leaseUntil);
+        dynamoDb.putItem(r -> r.tableName(table.name()).item(item));
+    }
+
+    /** Renews the leases of these streams, 25 to a request (a heartbeat's renewals: not one request per stream). */
+    public void holdStreams(List<HeldStream> held, String instance, Instant leaseUntil) {
+        Batches.write(
+                dynamoDb,
+                table.name(),
+                held.stream()
+                        .map(stream -> WriteRequest.builder()
+                                .putRequest(p -> p.item(streamItem(stream, instance, leaseUntil)))
+                                .build())
+                        .toList());
+    }
+
+    private static Map<String, AttributeValue> streamItem(HeldStream stream, String instance, Instant leaseUntil) {
+        Map<String, AttributeValue> item = key(stream.recipient(), STREAM_PREFIX + stream.id());
         item.put("instance", s(instance));
         item.put("lease_until", s(Timestamps.format(leaseUntil)));
         item.put("ttl", n(leaseUntil.getEpochSecond()));
-        dynamoDb.putItem(r -> r.tableName(table.name()).item(item));
+        return item;
     }
 
     public void dropStream(String recipient, String id) {

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,6 +56,9 @@ import org.jboss.logging.Logger;
  * The caller's new notifications, live (docs/live-notifications.md): single-use tickets, streams that replay the
  * notification log after a position and then follow it, woken at once by the instance that stored a notification
  * (in this process, or over HTTP when the stream is held by another instance), and at every heartbeat anyway.
+ * A user's streams here are served together: one read of the log, one unread count and one queued delivery at a
+ * time for all of them, however many notifications woke them; the heartbeat does its store calls on its own thread,
+ * so that neither it nor a burst of wakes queues ahead of a new notification's delivery.
  */
 @ApplicationScoped
 public class LiveNotifications {
@@ -118,7 +123,7 @@ public class LiveNotifications {
             .build();
 
     /** The streams this instance holds, by user. */
-    private final Map<String, Set<LiveStream>> local = new ConcurrentHashMap<>();
+    private final Map<String, Recipient> local = new ConcurrentHashMap<>();
 
     private ExecutorService senders;
     private ScheduledExecutorService heartbeats;
@@ -159,7 +164,7 @@ public class LiveNotifications {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        local.values().forEach(held -> held.forEach(LiveStream::end));
+        local.values().forEach(recipient -> recipient.open.forEach(LiveStream::end));
         heartbeats.shutdownNow();
         senders.shutdownNow();
     }
@@ -203,9 +208,13 @@ public class LiveNotifications {
         streams.holdStream(sub, id, instance(), lease());
         return Multi.createFrom().emitter(emitter -> {
             LiveStream stream = new LiveStream(id, sub, emitter, start);
-            local.computeIfAbsent(sub, s -> ConcurrentHashMap.newKeySet()).add(stream);
+            Recipient recipient = local.compute(sub, (s, held) -> {
+                Recipient found = held == null ? new Recipient(s) : held;
+                found.open.add(stream);
+                return found;
+            });
             emitter.onTermination(() -> senders.execute(() -> close(stream)));
-            senders.execute(() -> stream.catchUp(true));
+            recipient.wake();
         });
     }
 
@@ -255,30 +264,85 @@ public class LiveNotifications {
 
     /** Makes this instance's streams of {@code recipient} read what the log holds after what they sent. */
     public void wakeHere(String recipient) {
-        for (LiveStream stream : local.getOrDefault(recipient, Set.of())) {
-            senders.execute(() -> stream.catchUp(false));
+        Recipient held = local.get(recipient);
+        if (held != null) {
+            held.wake();
         }
     }
 
-    /** How many streams this instance holds. */
-    public int held() {
-        return local.values().stream().mapToInt(Set::size).sum();
+    /**
+     * Every heartbeat, on the heartbeat thread (never ahead of a delivery): a comment to each stream; the streams of
+     * a user disabled or deleted end; the others' leases renewed, 25 to a request; and the user's log read once (its
+     * last position), to deliver what a lost wake left behind.
+     */
+    private void beat() {
+        try {
+            beatOnce();
+        } catch (RuntimeException e) {
+            // a failed heartbeat must not end the schedule: the next one tries again
+            LOG.warnf("a heartbeat failed: %s", e.toString());
+        }
     }
 
-    /** Every heartbeat: each stream ends if its user was disabled or deleted, else gets a comment, renews its lease. */
-    private void beat() {
-        for (Set<LiveStream> held : local.values()) {
-            for (LiveStream stream : held) {
-                senders.execute(stream::beat);
+    private void beatOnce() {
+        List<Recipient> recipients = List.copyOf(local.values());
+        List<LiveStream> renewed = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            for (LiveStream stream : recipient.open) {
+                if (!stream.emitter.isCancelled()) {
+                    stream.emitter.emit(StreamEvent.heartbeat());
+                }
+            }
+        }
+        List<Recipient> active = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            if (accounts.isActive(recipient.sub)) {
+                active.add(recipient);
+                recipient.open.stream()
+                        .filter(stream -> !stream.emitter.isCancelled())
+                        .forEach(renewed::add);
+            } else {
+                recipient.open.forEach(LiveStream::end);
+            }
+        }
+        try {
+            streams.holdStreams(
+                    renewed.stream()
+                            .map(stream -> new StreamRepository.HeldStream(stream.sub, stream.id))
+                            .toList(),
+                    instance(),
+                    lease());
+        } catch (RuntimeException e) {
+            LOG.debugf("the streams' leases were not renewed: %s", e.toString());
+        }
+        for (LiveStream stream : renewed) {
+            if (stream.emitter.isCancelled()) {
+                // the tab went away meanwhile (often noticed by this very heartbeat's comment) and its record may
+                // have been dropped before the renewal put it back: drop it again, or it counts for a lease
+                dropRecord(stream);
+            }
+        }
+        for (Recipient recipient : active) {
+            try {
+                long logged = streams.lastSeq(recipient.sub);
+                if (recipient.open.stream().anyMatch(stream -> stream.last < logged)) {
+                    recipient.wake();
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("a user's log could not be read: %s", e.toString());
             }
         }
     }
 
     private void close(LiveStream stream) {
         local.computeIfPresent(stream.sub, (sub, held) -> {
-            held.remove(stream);
-            return held.isEmpty() ? null : held;
+            held.open.remove(stream);
+            return held.open.isEmpty() ? null : held;
         });
+        dropRecord(stream);
+    }
+
+    private void dropRecord(LiveStream stream) {
         try {
             streams.dropStream(stream.sub, stream.id);
         } catch (RuntimeException e) {
@@ -333,80 +397,109 @@ public class LiveNotifications {
         }
     }
 
-    /** One open stream: what it has sent so far ({@code last}); sends run one at a time. */
-    private final class LiveStream {
+    /**
+     * A user's streams here, served together: a wake queues one delivery unless one is already queued, and that
+     * delivery reads the log once after the stream furthest behind and sends each stream what it has not sent.
+     */
+    private final class Recipient {
+        final String sub;
+        final Set<LiveStream> open = ConcurrentHashMap.newKeySet();
+        /** A delivery is queued and has not started yet: a wake meanwhile needs no other. */
+        private final AtomicBoolean queued = new AtomicBoolean();
+
+        Recipient(String sub) {
+            this.sub = sub;
+        }
+
+        void wake() {
+            if (queued.compareAndSet(false, true)) {
+                senders.execute(this::deliver);
+            }
+        }
+
+        /**
+         * Sends each open stream the listed notifications the log holds after what it sent, then the unread count to
+         * those that got any (and to a new stream in any case).
+         */
+        synchronized void deliver() {
+            queued.set(false); // from here on, a wake queues another delivery: this one may have read too early
+            List<LiveStream> serving = open.stream()
+                    .filter(stream -> !stream.emitter.isCancelled())
+                    .toList();
+            if (serving.isEmpty()) {
+                return;
+            }
+            try {
+                Set<LiveStream> sent = new HashSet<>();
+                long from =
+                        serving.stream().mapToLong(stream -> stream.last).min().orElseThrow();
+                List<StreamRepository.LogEntry> entries;
+                do {
+                    entries = streams.after(sub, from, PAGE);
+                    Map<String, Notification> listed = notifications.listed(
+                            sub,
+                            entries.stream().map(StreamRepository.LogEntry::at).toList(),
+                            now());
+                    List<Notification> found = new ArrayList<>();
+                    Map<String, Long> positions = new HashMap<>();
+                    for (StreamRepository.LogEntry entry : entries) {
+                        Notification n = listed.get(entry.at());
+                        if (n != null && positions.putIfAbsent(n.uuid(), entry.seq()) == null) {
+                            found.add(n);
+                        }
+                    }
+                    for (Inbox.View view : inbox.views(sub, found)) {
+                        long seq = positions.get(view.notificationUuid());
+                        StreamEvent event = new StreamEvent(
+                                "notification", StreamRepository.position(seq), json.writeValueAsString(view));
+                        for (LiveStream stream : serving) {
+                            if (seq > stream.last) {
+                                stream.emitter.emit(event);
+                                sent.add(stream);
+                            }
+                        }
+                    }
+                    if (!entries.isEmpty()) {
+                        from = entries.get(entries.size() - 1).seq();
+                        for (LiveStream stream : serving) {
+                            stream.last = Math.max(stream.last, from);
+                        }
+                    }
+                } while (entries.size() == PAGE);
+                List<LiveStream> counted = serving.stream()
+                        .filter(stream -> stream.fresh || sent.contains(stream))
+                        .toList();
+                if (!counted.isEmpty()) {
+                    StreamEvent unread = new StreamEvent(
+                            "unread", null, json.writeValueAsString(Map.of("unread", inbox.unread(sub))));
+                    for (LiveStream stream : counted) {
+                        stream.fresh = false;
+                        stream.emitter.emit(unread);
+                    }
+                }
+            } catch (JsonProcessingException | RuntimeException e) {
+                // the store or the users service is away: the next wake or heartbeat tries again from `last`
+                LOG.debugf("the streams of a user could not catch up: %s", e.toString());
+            }
+        }
+    }
+
+    /**
+     * One open stream: the last log position it was sent ({@code last}), and whether it still awaits its first unread
+     * count ({@code fresh}); changed only by its user's deliveries, one at a time.
+     */
+    private static final class LiveStream {
         final String id;
         final String sub;
         final MultiEmitter<? super StreamEvent> emitter;
-        long last;
+        volatile long last;
+        volatile boolean fresh = true;
 
         LiveStream(String id, String sub, MultiEmitter<? super StreamEvent> emitter, long last) {
             this.id = id;
             this.sub = sub;
             this.emitter = emitter;
             this.last = last;
-        }
-
-        /** Sends every listed notification the log holds after {@code last}, then the unread count if any was sent. */
-        synchronized void catchUp(boolean unread) {
-            if (emitter.isCancelled()) {
-                return;
-            }
-            try {
-                boolean sent = false;
-                List<StreamRepository.LogEntry> entries;
-                do {
-                    entries = streams.after(sub, last, PAGE);
-                    List<Notification> found = new ArrayList<>();
-                    Map<String, Long> positions = new HashMap<>();
-                    Instant now = now();
-                    for (StreamRepository.LogEntry entry : entries) {
-                        notifications.listed(sub, entry.at(), now).ifPresent(n -> {
-                            found.add(n);
-                            positions.put(n.uuid(), entry.seq());
-                        });
-                    }
-                    for (Inbox.View view : inbox.views(sub, found)) {
-                        emitter.emit(new StreamEvent(
-                                "notification",
-                                StreamRepository.position(positions.get(view.notificationUuid())),
-                                json.writeValueAsString(view)));
-                        sent = true;
-                    }
-                    if (!entries.isEmpty()) {
-                        last = entries.get(entries.size() - 1).seq();
-                    }
-                } while (entries.size() == PAGE);
-                if (sent || unread) {
-                    emitter.emit(new StreamEvent(
-                            "unread", null, json.writeValueAsString(Map.of("unread", inbox.unread(sub)))));
-                }
-            } catch (JsonProcessingException | RuntimeException e) {
-                // the store or the users service is away: the next wake or heartbeat tries again from `last`
-                LOG.debugf("a stream could not catch up: %s", e.toString());
-            }
-        }
-
-        synchronized void beat() {
-            if (emitter.isCancelled()) {
-                return;
-            }
-            if (!accounts.isActive(sub)) {
-                end();
-                return;
-            }
-            emitter.emit(StreamEvent.heartbeat());
-            try {
-                streams.holdStream(sub, id, instance(), lease());
-                if (emitter.isCancelled()) {
-                    // the tab went away meanwhile (often noticed by this very heartbeat's write) and its record may
-                    // have been dropped before the renewal put it back: drop it again, or it counts for a lease
-                    streams.dropStream(sub, id);
-                }
-            } catch (RuntimeException e) {
-                LOG.debugf("a stream's lease was not renewed: %s", e.toString());
-            }
-            catchUp(false);
         }
 
         void end() {
