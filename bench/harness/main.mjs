@@ -241,12 +241,20 @@ async function main() {
         const count = Math.min(LIVE_STREAMS.count, (SIZES[opts.size].users - 1) * 5);
         console.log(`Live notifications: ${count} open streams while write-mix runs at ${level} connections ...`);
         await awaitQueueDrained(backend.env, 600);
-        const s = await runStreams({ port: backend.ports.edge, data, pids: backend.pids, count,
-          seconds: Math.max(opts.duration, 20), writeConnections: level });
-        report.streams = s;
-        console.log(`  write response to event p50 ${s.write_to_event_ms.p50} p99 ${s.write_to_event_ms.p99} ms ` +
-          `(${s.events.received} of ${s.events.expected} events), memory per open stream ` +
-          `${s.memory_per_stream_kib.notifications} KiB (notifications), ${s.memory_per_stream_kib.edge} KiB (edge)`);
+        // twice: write-mix as fast as it is answered (the machine saturated, every queue behind it grows), then at
+        // half the rate that run measured (a deployment sized for its load), as the soak runs `mixed`
+        const streamsAt = async (writeRate) => {
+          const s = await runStreams({ port: backend.ports.edge, data, pids: backend.pids, count,
+            seconds: Math.max(opts.duration, 20), writeConnections: level, writeRate });
+          console.log(`  write-mix at ${writeRate ? `${writeRate} req/s` : 'full speed'}: write response to event ` +
+            `p50 ${s.write_to_event_ms.p50} p99 ${s.write_to_event_ms.p99} ms ` +
+            `(${s.events.received} of ${s.events.expected} events), memory per open stream ` +
+            `${s.memory_per_stream_kib.notifications} KiB (notifications), ${s.memory_per_stream_kib.edge} KiB (edge)`);
+          await awaitQueueDrained(backend.env, 600);
+          return s;
+        };
+        report.streams = await streamsAt(null);
+        report.streams_paced = await streamsAt(Math.max(1, Math.round(report.streams.write_mix.rps / 2)));
       }
       const afterLoad = memoryOf();
 

@@ -124,16 +124,17 @@ export function markdown(report, before = null) {
   const samples = report.runs.filter((r) => r.error_samples);
   if (samples.length) lines.push('', 'First errors: ' + samples.map((r) => `${r.scenario} ${r.connections}: \`${r.error_samples}\``).join('; '));
 
-  const live = report.streams;
-  if (live) {
-    lines.push('', '## Live notifications', '');
+  const liveRuns = [report.streams, report.streams_paced].filter(Boolean);
+  if (liveRuns.length) lines.push('', '## Live notifications', '');
+  for (const live of liveRuns) {
+    const pace = live.write_mix.rate ? `at a fixed ${num(live.write_mix.rate)} req/s (half of the run above)` : 'as fast as it was answered';
     lines.push(`${num(live.streams)} notification streams open through the edge (${num(live.listeners)} users, opened in ${live.opening_s} s), ` +
-      `while \`write-mix\` ran at ${live.write_mix.connections ?? ''} connections (${num(live.write_mix.rps)} req/s, ${live.write_mix.non2xx} non-2xx); ` +
+      `while \`write-mix\` ran ${pace} at ${live.write_mix.connections ?? ''} connections (${num(live.write_mix.rps)} req/s, ${live.write_mix.non2xx} non-2xx); ` +
       `${num(live.replies)} replies to the streaming users' cruds, one at a time. Time from a reply's response to its event on each open stream of the ` +
       `replied-to user: p50 ${num(live.write_to_event_ms.p50)} ms, p99 ${num(live.write_to_event_ms.p99)} ms, max ${num(live.write_to_event_ms.max)} ms ` +
       `(${num(live.events.received)} of ${num(live.events.expected)} events, ${num(live.events.missing)} missing). Resident memory per open stream: ` +
       `${live.memory_per_stream_kib.notifications} KiB in the notifications service, ${live.memory_per_stream_kib.edge} KiB in the edge ` +
-      `(RSS with the streams open less before, over their count).`);
+      `(RSS with the streams open less before, over their count).`, '');
   }
 
   lines.push('', '## Processes', '');

@@ -1,6 +1,6 @@
 // The live-notifications scenario (issue 20): `count` notification streams held open through the edge, each opened as
 // the typed client opens it (a ticket got with the access token, then GET /api/notifications/stream?ticket=... with
-// Accept: text/event-stream), while wrk runs the write mix. Meanwhile replies are posted, one every `paceMs`, to cruds
+// Accept: text/event-stream), while wrk runs the write mix (as fast as it is answered, or at a fixed `writeRate`). Meanwhile replies are posted, one every `paceMs`, to cruds
 // of the users whose streams are open, and for every open stream of the replied-to user the time from the reply's
 // response to its notification event on that stream is recorded. Memory per open stream: the resident memory of the
 // notifications service and of the edge with the streams open, less before they were opened, over their count.
@@ -65,7 +65,7 @@ function openStream(port, ticket, onEvent) {
 
 const percentile = (sorted, p) => (sorted.length ? +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1) : null);
 
-export async function runStreams({ port, data, pids, count, seconds, writeConnections, paceMs = 100 }) {
+export async function runStreams({ port, data, pids, count, seconds, writeConnections, writeRate = null, paceMs = 100 }) {
   const api = `http://127.0.0.1:${port}`;
   const tokens = lines(join(data, 'tokens.txt'));
   const listeners = tokens.slice(0, Math.min(tokens.length - 1, Math.ceil(count / PER_USER)));
@@ -109,7 +109,7 @@ export async function runStreams({ port, data, pids, count, seconds, writeConnec
   await sleep(3000); // settled: every stream has had its first unread event
   const open = { notifications: memory(pids.notifications).rss_mb, edge: memory(pids.edge).rss_mb };
 
-  const load = runWrk({ port, scenario: 'write-mix', data, connections: writeConnections, seconds });
+  const load = runWrk({ port, scenario: 'write-mix', data, connections: writeConnections, seconds, rate: writeRate });
   let expected = 0;
   let replies = 0;
   for (const until = Date.now() + seconds * 1000; Date.now() < until; replies++) {
@@ -135,6 +135,6 @@ export async function runStreams({ port, data, pids, count, seconds, writeConnec
     events: { expected, received: latencies.length, missing: expected - latencies.length, unexpected },
     write_to_event_ms: { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99),
       max: latencies.length ? +latencies[latencies.length - 1].toFixed(1) : null },
-    write_mix: { connections: writeConnections, ...writeMix },
+    write_mix: { connections: writeConnections, rate: writeRate, ...writeMix },
   };
 }
