@@ -88,7 +88,9 @@ public record ServiceSpec(
                     "dynamodb:Query",
                     "dynamodb:PutItem",
                     "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem"),
+                    "dynamodb:DeleteItem",
+                    "dynamodb:BatchGetItem",
+                    "dynamodb:BatchWriteItem"),
             Events.CONSUMES,
             true,
             false);
