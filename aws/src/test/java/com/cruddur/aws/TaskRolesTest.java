@@ -92,7 +92,9 @@ class TaskRolesTest {
                         "dynamodb:Query",
                         "dynamodb:PutItem",
                         "dynamodb:UpdateItem",
-                        "dynamodb:DeleteItem"),
+                        "dynamodb:DeleteItem",
+                        "dynamodb:BatchGetItem",
+                        "dynamodb:BatchWriteItem"),
                 List.of(table));
         expected.addAll(rights(
                 List.of("sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage"),
