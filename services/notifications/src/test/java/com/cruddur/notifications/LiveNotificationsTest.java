@@ -167,7 +167,7 @@ class LiveNotificationsTest {
         }
     }
 
-    private static String ticket(String handle) {
+    static String ticket(String handle) {
         return Api.as(handle)
                 .filter(CONTRACT)
                 .post("/api/notifications/stream_ticket")
@@ -177,7 +177,8 @@ class LiveNotificationsTest {
                 .path("ticket");
     }
 
-    private Sse open(String query, Map<String, String> headers) throws Exception {
+    /** Opens a stream with this query and these headers, checked to be an event stream; the caller closes it. */
+    static Sse connect(String query, Map<String, String> headers) throws Exception {
         var request = Raw.request("/api/notifications/stream?" + query).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         HttpResponse<Stream<String>> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines());
@@ -185,7 +186,11 @@ class LiveNotificationsTest {
         assertTrue(
                 response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
                 "an event stream");
-        Sse sse = new Sse(response);
+        return new Sse(response);
+    }
+
+    private Sse open(String query, Map<String, String> headers) throws Exception {
+        Sse sse = connect(query, headers);
         opened.add(sse);
         return sse;
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cruddur.notifications.LiveNotificationsTest.Message;
 import com.cruddur.notifications.LiveNotificationsTest.Sse;
 import com.cruddur.notifications.service.Notifier;
-import com.cruddur.testing.Api;
 import com.cruddur.testing.LocalStackResource;
-import com.cruddur.testing.Raw;
 import com.cruddur.testing.SharedStack;
 import com.cruddur.testing.UsersServiceResource;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,15 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,11 +50,6 @@ class LiveNotificationsUnderLoadTest {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
     @Inject
     Notifier notifier;
 
@@ -74,20 +64,7 @@ class LiveNotificationsUnderLoadTest {
     }
 
     private Sse open(String handle) throws Exception {
-        String ticket = Api.as(handle)
-                .post("/api/notifications/stream_ticket")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("ticket");
-        HttpResponse<Stream<String>> response = HTTP.send(
-                Raw.request("/api/notifications/stream?ticket=" + ticket)
-                        .header("Accept", "text/event-stream")
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, response.statusCode(), "the stream opened");
-        Sse sse = new Sse(response);
+        Sse sse = LiveNotificationsTest.connect("ticket=" + LiveNotificationsTest.ticket(handle), Map.of());
         opened.add(sse);
         sse.next("unread");
         return sse;
