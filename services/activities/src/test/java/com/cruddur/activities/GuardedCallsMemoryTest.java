@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class GuardedCallsMemoryTest {
 
     private static final String METRICS_PACKAGE = "io.smallrye.faulttolerance.core.metrics.";
-    private static final int CALLS = 1_000;
+    private static final int CALLS = 200;
 
     @Inject
     UsersServiceDirectory users;
