@@ -20,8 +20,12 @@ public interface EventsConfig {
     @WithDefault("1s")
     Duration relayInterval();
 
-    /** How many of a round's items the relay derives and clears at once (its sends go ten to a call anyway). */
-    @WithDefault("8")
+    /**
+     * How many store or SQS calls the relay makes at once: a round's derivations, its sends (ten messages to a call)
+     * and its clearing each spread over this many threads. Under saturating writes the relay's share of a busy
+     * database grows with it (docs/events.md).
+     */
+    @WithDefault("16")
     int relayParallelism();
 
     @WithDefault("100ms")

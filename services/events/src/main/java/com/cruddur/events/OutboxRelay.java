@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,7 +63,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int ROUND = 25;
+    /**
+     * The most items a round reads (one {@code Query}) and relays at once: enough that the round's serial steps (the
+     * read, then the derivations, the sends and the clearing, each spread over the pool) are shared by many items.
+     */
+    private static final int ROUND = 100;
     /** The most messages one {@code SendMessageBatch} takes. */
     private static final int BATCH = 10;
     /**
@@ -248,12 +253,13 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the round's messages ten to a call ({@code SendMessageBatch}), judging each entry on its own: an entry SQS
-     * refuses for good sets its item aside, one it fails retryably moves its item's next attempt back, and neither
-     * holds up the rest. A whole call refused for good (a request SQS cannot parse) is sent again one message a call,
-     * so that only the culprit's item is set aside. Returns true when SQS is away (the round ends there).
+     * Sends the round's messages ten to a call ({@code SendMessageBatch}), the calls at once, judging each entry on
+     * its own: an entry SQS refuses for good sets its item aside, one it fails retryably moves its item's next attempt
+     * back, and neither holds up the rest. A whole call refused for good (a request SQS cannot parse) is sent again
+     * one message a call, so that only the culprit's item is set aside. Returns true when SQS is away (the round ends
+     * there).
      */
-    private boolean send(List<Delivery> deliveries) {
+    private boolean send(List<Delivery> deliveries) throws InterruptedException {
         List<Delivery> owners = new ArrayList<>();
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (Delivery delivery : deliveries) {
@@ -263,60 +269,77 @@ public class OutboxRelay {
                         message.toBuilder().id(Integer.toString(entries.size())).build());
             }
         }
+        List<List<SendMessageBatchRequestEntry>> batches = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += BATCH) {
-            List<SendMessageBatchRequestEntry> batch = entries.subList(from, Math.min(from + BATCH, entries.size()));
-            try {
-                SendMessageBatchResponse response =
-                        sqs.sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(batch));
-                response.successful().forEach(ok -> owners.get(Integer.parseInt(ok.id())).unsent--);
-                for (BatchResultErrorEntry error : response.failed()) {
-                    Delivery owner = owners.get(Integer.parseInt(error.id()));
-                    AwsServiceException e = entryFailure(error);
-                    if (refusedForGood(e)) {
-                        owner.refused = e;
-                    } else {
-                        owner.failed = e;
-                    }
-                }
-            } catch (AwsServiceException e) {
-                if (!refusedForGood(e)) {
-                    batch.forEach(entry -> owners.get(Integer.parseInt(entry.id())).failed = e);
-                    return true;
-                }
-                for (SendMessageBatchRequestEntry entry : batch) {
-                    if (!sendAlone(entry, owners.get(Integer.parseInt(entry.id())))) {
-                        return true;
-                    }
-                }
-            } catch (RuntimeException e) {
-                batch.forEach(entry -> owners.get(Integer.parseInt(entry.id())).failed = e);
-                if (Outages.unavailableDependency(e).isPresent()) {
-                    return true;
-                }
-            }
+            batches.add(entries.subList(from, Math.min(from + BATCH, entries.size())));
         }
-        return false;
+        boolean away = false;
+        for (Sent sent : inParallel(batches, this::sendBatch)) {
+            away |= sent.away;
+            sent.outcomes.forEach((id, failure) -> {
+                Delivery owner = owners.get(Integer.parseInt(id));
+                if (failure.isEmpty()) {
+                    owner.unsent--;
+                } else if (failure.get() instanceof AwsServiceException e && refusedForGood(e)) {
+                    owner.refused = e;
+                } else {
+                    owner.failed = failure.get();
+                }
+            });
+        }
+        return away;
     }
 
-    /** Sends one message in a call of its own; false when SQS is away. */
-    private boolean sendAlone(SendMessageBatchRequestEntry entry, Delivery owner) {
+    /**
+     * What became of one call's entries: each tried entry's failure by its id (empty: sent; an entry absent was not
+     * tried, SQS being away), and whether SQS was away.
+     */
+    private record Sent(Map<String, Optional<RuntimeException>> outcomes, boolean away) {}
+
+    private Sent sendBatch(List<SendMessageBatchRequestEntry> batch) {
+        Map<String, Optional<RuntimeException>> outcomes = new HashMap<>();
+        try {
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(r -> r.queueUrl(config.queueUrl()).entries(batch));
+            response.successful().forEach(ok -> outcomes.put(ok.id(), Optional.empty()));
+            response.failed().forEach(error -> outcomes.put(error.id(), Optional.of(entryFailure(error))));
+            return new Sent(outcomes, false);
+        } catch (AwsServiceException e) {
+            if (!refusedForGood(e)) {
+                batch.forEach(entry -> outcomes.put(entry.id(), Optional.of(e)));
+                return new Sent(outcomes, true);
+            }
+            for (SendMessageBatchRequestEntry entry : batch) {
+                Optional<RuntimeException> failure = sendAlone(entry);
+                outcomes.put(entry.id(), failure);
+                if (failure.isPresent() && away(failure.get())) {
+                    return new Sent(outcomes, true);
+                }
+            }
+            return new Sent(outcomes, false);
+        } catch (RuntimeException e) {
+            batch.forEach(entry -> outcomes.put(entry.id(), Optional.of(e)));
+            return new Sent(outcomes, Outages.unavailableDependency(e).isPresent());
+        }
+    }
+
+    /** Sends one message in a call of its own; its failure, if it failed. */
+    private Optional<RuntimeException> sendAlone(SendMessageBatchRequestEntry entry) {
         try {
             sqs.sendMessage(r -> r.queueUrl(config.queueUrl())
                     .messageBody(entry.messageBody())
                     .messageAttributes(entry.messageAttributes()));
-            owner.unsent--;
-            return true;
-        } catch (AwsServiceException e) {
-            if (refusedForGood(e)) {
-                owner.refused = e;
-                return true;
-            }
-            owner.failed = e;
-            return false;
+            return Optional.empty();
         } catch (RuntimeException e) {
-            owner.failed = e;
-            return Outages.unavailableDependency(e).isEmpty();
+            return Optional.of(e);
         }
+    }
+
+    /** A failure that means SQS is away, not that the message was refused. */
+    private static boolean away(RuntimeException e) {
+        return e instanceof AwsServiceException refusal
+                ? !refusedForGood(refusal)
+                : Outages.unavailableDependency(e).isPresent();
     }
 
     private static AwsServiceException entryFailure(BatchResultErrorEntry error) {

@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP forwarder in front of an emulator, so a test can make it unreachable for a while ({@link #cut()}) and
- * bring it back ({@link #restore()}) without losing the emulator's state.
+ * bring it back ({@link #restore()}) without losing the emulator's state, or slow every request down as a network
+ * would ({@link #delay}).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile Duration delay = Duration.ZERO;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -48,6 +51,14 @@ public final class TcpProxy implements AutoCloseable {
         cut = false;
     }
 
+    /**
+     * Holds each chunk sent towards the emulator this long before forwarding it (zero: at once), as a network's
+     * latency would; connections are held independently, so calls made at once are delayed at once.
+     */
+    public void delay(Duration delay) {
+        this.delay = delay;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -63,8 +74,8 @@ public final class TcpProxy implements AutoCloseable {
                 target.setTcpNoDelay(true);
                 open.add(client);
                 open.add(target);
-                pipe(client, target);
-                pipe(target, client);
+                pipe(client, target, true);
+                pipe(target, client, false);
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -73,14 +84,22 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean delayed) {
         Thread thread = new Thread(
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
+                        byte[] buffer = new byte[16 * 1024];
+                        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                            if (delayed && !delay.isZero()) {
+                                Thread.sleep(delay.toMillis());
+                            }
+                            out.write(buffer, 0, read);
+                        }
                     } catch (IOException e) {
                         // a closed connection ends the copy
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     } finally {
                         closeQuietly(from);
                         closeQuietly(to);

@@ -112,19 +112,27 @@ public class ActivityRepository {
 
     /**
      * Counts a reply in its parent's {@code replies_count}, once however often it is called: the parent records the
-     * replies it counted. False when the parent is gone or the reply was counted already.
+     * replies it counted. The parent as it is now when this call counted it; empty when the parent is gone or the
+     * reply was counted already.
      */
-    public boolean countReply(String parentUuid, String replyUuid) {
+    public Optional<Activity> countReply(String parentUuid, String replyUuid) {
         try {
-            dynamoDb.updateItem(r -> r.tableName(table.name())
-                    .key(activityKey(parentUuid))
-                    .updateExpression("ADD replies_count :one, counted_replies :reply")
-                    .conditionExpression("attribute_exists(pk) AND NOT contains(counted_replies, :uuid)")
-                    .expressionAttributeValues(Map.of(
-                            ":one", n(1), ":reply", AttributeValue.fromSs(List.of(replyUuid)), ":uuid", s(replyUuid))));
-            return true;
+            Map<String, AttributeValue> updated = dynamoDb.updateItem(r -> r.tableName(table.name())
+                            .key(activityKey(parentUuid))
+                            .updateExpression("ADD replies_count :one, counted_replies :reply")
+                            .conditionExpression("attribute_exists(pk) AND NOT contains(counted_replies, :uuid)")
+                            .expressionAttributeValues(Map.of(
+                                    ":one",
+                                    n(1),
+                                    ":reply",
+                                    AttributeValue.fromSs(List.of(replyUuid)),
+                                    ":uuid",
+                                    s(replyUuid)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
+            return Optional.of(toActivity(updated));
         } catch (ConditionalCheckFailedException countedOrGone) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -93,13 +93,19 @@ public class ActivityEvents implements OutboxDerivations {
             return List.of();
         }
         Activity activity = stored.get();
-        String parentAuthor = derivedWrites(activity);
+        Optional<Activity> counted = derivedWrites(activity);
         List<String> handles = SearchTokens.mentions(activity.message()).stream()
                 .limit(MAX_MENTIONS)
                 .toList();
         if (handles.isEmpty()) {
             return List.of();
         }
+        // a reply counted before (in its request, most often) reads its parent only when it mentions someone
+        String parentAuthor = activity.isReply()
+                ? counted.or(() -> activities.find(activity.replyTo()))
+                        .map(Activity::authorSub)
+                        .orElse(null)
+                : null;
         // one call for every handle; the reply notification tells the parent's author already
         return users.byHandles(handles).values().stream()
                 .map(UserDirectory.Profile::sub)
@@ -115,18 +121,17 @@ public class ActivityEvents implements OutboxDerivations {
 
     /**
      * Search tokens of a crud (written again for a crud that mentions someone, or one stored before its tokens came
-     * first), or the count of a reply in its parent; returns a reply's parent author.
+     * first), or the count of a reply in its parent: one call either way. Returns a reply's parent as this call
+     * counted it, empty if it was counted before (or is gone).
      */
-    private String derivedWrites(Activity activity) {
+    private Optional<Activity> derivedWrites(Activity activity) {
         if (!activity.isReply()) {
             activities.putTokens(activity, SearchTokens.of(activity.message()));
-            return null;
+            return Optional.empty();
         }
-        Optional<Activity> parent = activities.find(activity.replyTo());
-        if (activities.countReply(activity.replyTo(), activity.uuid())) {
-            parent.ifPresent(p -> feeds.changed(p.authorSub()));
-        }
-        return parent.map(Activity::authorSub).orElse(null);
+        Optional<Activity> parent = activities.countReply(activity.replyTo(), activity.uuid());
+        parent.ifPresent(p -> feeds.changed(p.authorSub()));
+        return parent;
     }
 
     /**
