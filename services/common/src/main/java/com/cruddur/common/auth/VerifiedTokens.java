@@ -79,8 +79,8 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
 
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY
-                + 1000; // before quarkus-oidc's (quarkus.oidc's default priority is just above the default)
+        // before quarkus-oidc's mechanism (quarkus.oidc.priority, 1001 by default)
+        return DEFAULT_PRIORITY + 1000;
     }
 
     @Override
