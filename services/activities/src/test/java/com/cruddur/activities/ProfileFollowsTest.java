@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +59,7 @@ class ProfileFollowsTest {
 
     /**
      * The page's cruds are the user's own, whose name the users service has just given with the profile: one call to
-     * it per page (and a rename shows on the next page: {@code CachingTest}).
+     * it per page, and a rename shows on the next page.
      */
     @Test
     void theProfilePageAsksTheUsersServiceOnce() {
@@ -75,6 +76,15 @@ class ProfileFollowsTest {
         assertEquals(List.of(author, author), page.getList("activities.handle"));
         assertEquals(profilesBefore + 1, Cruds.usersServiceCalls("/internal/users/by-handle/{handle}"), "the profile");
         assertEquals(authorsBefore, Cruds.usersServiceCalls("/internal/users"), "no call for the cruds' author");
+
+        Api.as(author)
+                .body(Map.of("display_name", "Renamed Once", "bio", ""))
+                .put(SharedStack.get().usersService() + "/api/profile/update")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                List.of("Renamed Once", "Renamed Once"),
+                profile(Api.anonymous().filter(CONTRACT), author).getList("activities.display_name"));
     }
 
     private static JsonPath profile(io.restassured.specification.RequestSpecification request, String handle) {
