@@ -82,22 +82,6 @@ class ActivityEventsTest {
                 List.of("activity.mentioned londo", "activity.replied andrewbrown"), eventsAbout(Set.of(reply), 2));
     }
 
-    /** How many requests the users service answered on {@code uri}, from its Prometheus metrics. */
-    private static long usersServiceCalls(String uri) {
-        String metrics = Api.anonymous()
-                .accept("text/plain")
-                .get(SharedStack.get().usersService() + "/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        return metrics.lines()
-                .filter(line ->
-                        line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + uri + "\""))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
     @Test
     void theMentionsOfACrudAreResolvedInOneCall() {
         for (String handle : List.of("londo", "altbrown", "bayko")) {
@@ -106,14 +90,16 @@ class ActivityEventsTest {
                     .then()
                     .statusCode(200);
         }
-        long singleBefore = usersServiceCalls("/internal/users/by-handle/{handle}");
-        long batchBefore = usersServiceCalls("/internal/users/by-handles");
+        long singleBefore = Cruds.usersServiceCalls("/internal/users/by-handle/{handle}");
+        long batchBefore = Cruds.usersServiceCalls("/internal/users/by-handles");
         String crud = Cruds.post("andrewbrown", "Dinner with @londo, @altbrown and @bayko", "1-day");
         assertEquals(
                 List.of("activity.mentioned altbrown", "activity.mentioned bayko", "activity.mentioned londo"),
                 eventsAbout(Set.of(crud), 3));
-        assertEquals(singleBefore, usersServiceCalls("/internal/users/by-handle/{handle}"), "no lookup per handle");
-        assertEquals(batchBefore + 1, usersServiceCalls("/internal/users/by-handles"), "one lookup for all three");
+        assertEquals(
+                singleBefore, Cruds.usersServiceCalls("/internal/users/by-handle/{handle}"), "no lookup per handle");
+        assertEquals(
+                batchBefore + 1, Cruds.usersServiceCalls("/internal/users/by-handles"), "one lookup for all three");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cruddur.activities;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.cruddur.testing.Api;
 import com.cruddur.testing.Contract;
+import com.cruddur.testing.SharedStack;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,22 @@ final class Cruds {
                 .statusCode(200)
                 .extract()
                 .path("uuid");
+    }
+
+    /** How many requests the users service answered on {@code uri}, from its Prometheus metrics. */
+    static long usersServiceCalls(String uri) {
+        String metrics = Api.anonymous()
+                .accept("text/plain")
+                .get(SharedStack.get().usersService() + "/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return metrics.lines()
+                .filter(line ->
+                        line.startsWith("http_server_requests_seconds_count{") && line.contains("uri=\"" + uri + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Every page of a list, following the Link header; returns the uuids in order. */

@@ -10,6 +10,8 @@ import com.cruddur.testing.UsersServiceResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +55,36 @@ class ProfileFollowsTest {
         JsonPath after = profile(Api.as(fan).filter(CONTRACT), star);
         assertEquals(0, after.getInt("profile.followers_count"));
         assertEquals(false, after.getBoolean("profile.following"));
+    }
+
+    /**
+     * The page's cruds are the user's own, whose name the users service has just given with the profile: one call to
+     * it per page, and a rename shows on the next page.
+     */
+    @Test
+    void theProfilePageAsksTheUsersServiceOnce() {
+        String author = SharedStack.get().createUser("ponce", "Once Only");
+        Cruds.post(author, "asked once", "1-day");
+        Cruds.post(author, "still asked once", "1-day");
+        long profilesBefore = Cruds.usersServiceCalls("/internal/users/by-handle/{handle}");
+        long authorsBefore = Cruds.usersServiceCalls("/internal/users");
+
+        JsonPath page = profile(
+                Api.as(SharedStack.get().createUser("preader", "Reader")).filter(CONTRACT), author);
+
+        assertEquals(List.of("Once Only", "Once Only"), page.getList("activities.display_name"));
+        assertEquals(List.of(author, author), page.getList("activities.handle"));
+        assertEquals(profilesBefore + 1, Cruds.usersServiceCalls("/internal/users/by-handle/{handle}"), "the profile");
+        assertEquals(authorsBefore, Cruds.usersServiceCalls("/internal/users"), "no call for the cruds' author");
+
+        Api.as(author)
+                .body(Map.of("display_name", "Renamed Once", "bio", ""))
+                .put(SharedStack.get().usersService() + "/api/profile/update")
+                .then()
+                .statusCode(200);
+        assertEquals(
+                List.of("Renamed Once", "Renamed Once"),
+                profile(Api.anonymous().filter(CONTRACT), author).getList("activities.display_name"));
     }
 
     private static JsonPath profile(io.restassured.specification.RequestSpecification request, String handle) {

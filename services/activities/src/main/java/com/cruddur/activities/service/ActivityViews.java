@@ -6,6 +6,7 @@ import com.cruddur.common.concurrent.InParallel;
 import com.cruddur.common.time.Timestamps;
 import com.cruddur.usersclient.UserDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,15 @@ public class ActivityViews {
     }
 
     public List<ActivityView> render(List<Activity> page, Optional<String> caller) {
+        return render(page, caller, Map.of());
+    }
+
+    /**
+     * The same, with authors the caller has just been told of by the users service in this request (the profile
+     * page's owner): those are not asked again, and a page by them alone costs no call.
+     */
+    public List<ActivityView> render(
+            List<Activity> page, Optional<String> caller, Map<String, UserDirectory.ShortProfile> known) {
         if (page.isEmpty()) {
             return List.of();
         }
@@ -43,8 +53,14 @@ public class ActivityViews {
         CompletableFuture<Set<String>> reading = caller.filter(sub -> !reacted.isEmpty())
                 .map(sub -> InParallel.start(executor, () -> markers.markersOf(sub, reacted)))
                 .orElse(CompletableFuture.completedFuture(Set.of()));
-        Map<String, UserDirectory.ShortProfile> byAuthor =
-                authors.bySubs(page.stream().map(Activity::authorSub).toList());
+        List<String> unknown = page.stream()
+                .map(Activity::authorSub)
+                .filter(sub -> !known.containsKey(sub))
+                .toList();
+        Map<String, UserDirectory.ShortProfile> byAuthor = new HashMap<>(known);
+        if (!unknown.isEmpty()) {
+            byAuthor.putAll(authors.bySubs(unknown));
+        }
         Set<String> marked = InParallel.join(reading);
         return page.stream()
                 .filter(a -> byAuthor.containsKey(a.authorSub()))

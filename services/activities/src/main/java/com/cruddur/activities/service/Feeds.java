@@ -175,7 +175,10 @@ public class Feeds {
                 user.followersCount(),
                 user.followingCount(),
                 viewed.following());
-        return new ProfilePage(profile, render(page, caller));
+        // the page's cruds are all the user's: their name and handle are what the users service has just said
+        Map<String, UserDirectory.ShortProfile> owner =
+                Map.of(user.sub(), new UserDirectory.ShortProfile(user.sub(), user.handle(), user.displayName()));
+        return new ProfilePage(profile, render(page, caller, owner));
     }
 
     /** An author's newest live cruds and their count, read at once. */
@@ -258,12 +261,17 @@ public class Feeds {
     }
 
     private FeedPage render(Page<Activity> page, Optional<String> caller) {
+        return render(page, caller, Map.of());
+    }
+
+    private FeedPage render(
+            Page<Activity> page, Optional<String> caller, Map<String, UserDirectory.ShortProfile> known) {
         Span.current().setAttribute("cruddur.page.size", page.items().size());
         Optional<String> next = page.hasMore()
                 ? Optional.of(ActivityRepository.position(
                         page.items().get(page.items().size() - 1)))
                 : Optional.empty();
-        return new FeedPage(views.render(page.items(), caller), next);
+        return new FeedPage(views.render(page.items(), caller, known), next);
     }
 
     private Instant now() {

@@ -6,13 +6,17 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -33,12 +39,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * (a token whose kept identity has expired is verified afresh by quarkus-oidc, which refuses it once it has expired). Whether the user is still active is asked by {@link Caller} on every request, so
  * a revoked user is refused as before (see docs/auth.md).
  * <p>
- * As an identity provider it answers before quarkus-oidc's (a higher priority) with a kept identity, or with nothing
- * so that quarkus-oidc verifies the token; as an augmentor it keeps what quarkus-oidc verified.
+ * As an authentication mechanism it answers before quarkus-oidc's (a higher priority) with a kept identity, straight
+ * from the {@code Authorization} header, or with nothing so that quarkus-oidc reads and verifies the token (and answers
+ * any challenge); as an augmentor it keeps what quarkus-oidc verified. A mechanism rather than an identity provider,
+ * so that a kept token is not decoded by quarkus-oidc first (docs/auth.md).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "quarkus.oidc.enabled", stringValue = "true", enableIfMissing = true)
-public class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
+
+    private static final String BEARER = "Bearer ";
 
     private final Cache<String, SecurityIdentity> verified;
     private final Clock clock;
@@ -68,28 +78,40 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public int getPriority() {
+        // before quarkus-oidc's mechanism (quarkus.oidc.priority, 1001 by default)
+        return DEFAULT_PRIORITY + 1000;
     }
 
     @Override
-    public int priority() {
-        return SYSTEM_FIRST + 100; // before quarkus-oidc's
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(
-            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        SecurityIdentity kept = verified.getIfPresent(hash(request.getToken().getToken()));
-        if (kept == null || !isLive(kept)) {
-            return Uni.createFrom().nullItem();
+    public Uni<SecurityIdentity> authenticate(RoutingContext routing, IdentityProviderManager identities) {
+        return kept(routing.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .map(kept -> QuarkusSecurityIdentity.builder(kept)
+                        .addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing)
+                        .build())
+                .map(identity -> Uni.createFrom().<SecurityIdentity>item(identity))
+                .orElseGet(() -> Uni.createFrom().nullItem());
+    }
+
+    /** Challenges are quarkus-oidc's. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext routing) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /** The identity kept for the bearer token of this {@code Authorization} header, while its token is live. */
+    Optional<SecurityIdentity> kept(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
         }
-        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder(kept);
-        if (routing != null) {
-            identity.addAttribute(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE, routing);
-        }
-        return Uni.createFrom().item(identity.build());
+        String token = authorization.substring(BEARER.length()).strip();
+        return Optional.ofNullable(token.isEmpty() ? null : verified.getIfPresent(hash(token)))
+                .filter(this::isLive);
     }
 
     @Override
