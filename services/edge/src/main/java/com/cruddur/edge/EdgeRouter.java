@@ -234,7 +234,11 @@ public class EdgeRouter {
                     LOG.debugf("%s closed the connection before answering (%s): sending again", service, failure);
                     return send(context, false);
                 }
-                LOG.warnf("%s is unreachable: %s", service, failure.getMessage());
+                if (callerGone) {
+                    LOG.debugf("%s: the caller hung up before the answer (%s)", service, failure.getMessage());
+                } else {
+                    LOG.warnf("%s is unreachable: %s", service, failure.getMessage());
+                }
                 return Future.succeededFuture(context.request()
                         .response()
                         .setStatusCode(502)

@@ -17,8 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -64,6 +68,31 @@ class TelemetryTest {
         assertFalse(body.contains(token), "no access token");
         assertFalse(body.contains("Bearer"), "no Authorization header");
         assertFalse(data.path("person").has("email"), "the person is the sub only");
+    }
+
+    @Test
+    void aCallerWhoHangsUpBeforeTheAnswerIsNoServerError() throws Exception {
+        TelemetryReceivers.server.resetRequests();
+        // a caller who hangs up while its body is on the way (as the edge resets the request of a client who left)
+        try (Socket caller = new Socket("localhost", RestAssured.port)) {
+            caller.getOutputStream()
+                    .write(("PUT /api/profile/update HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 1000\r\n\r\n{\"display_name\": ")
+                            .getBytes(StandardCharsets.US_ASCII));
+            caller.getOutputStream().flush();
+        }
+        // a real server error after it: once its report has arrived, one for the hang-up would have too
+        Api.as("bayko").get("/test-only/boom").then().statusCode(500);
+        ObjectMapper json = new ObjectMapper();
+        List<String> routes = new ArrayList<>();
+        for (LoggedRequest item : awaitItems(1)) {
+            routes.add(json.readTree(item.getBodyAsString())
+                    .path("data")
+                    .path("request")
+                    .path("url")
+                    .asText());
+        }
+        assertEquals(List.of("/test-only/boom"), routes, "a caller who hung up is not reported");
     }
 
     @Test

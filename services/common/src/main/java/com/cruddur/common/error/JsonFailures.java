@@ -3,6 +3,7 @@ package com.cruddur.common.error;
 import com.cruddur.common.telemetry.ErrorReporter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -186,6 +187,12 @@ public class JsonFailures {
     }
 
     private void handle(RoutingContext ctx) {
+        if (ctx.response().closed() || ctx.failure() instanceof HttpClosedException) {
+            // the caller (the edge, for a client who went away) hung up: no one to answer, and no server error
+            LOG.debugf(
+                    "%s %s: the caller hung up before the answer", ctx.request().method(), ctx.normalizedPath());
+            return;
+        }
         if (ctx.response().ended() || ctx.response().headWritten()) {
             return;
         }
