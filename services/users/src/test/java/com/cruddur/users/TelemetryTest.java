@@ -41,6 +41,20 @@ class TelemetryTest {
         return TelemetryReceivers.server.findAll(postRequestedFor(urlPathEqualTo("/api/1/item/")));
     }
 
+    /** The route of each reported item, in the order Rollbar received them. */
+    private static List<String> routes(List<LoggedRequest> items) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> routes = new ArrayList<>();
+        for (LoggedRequest item : items) {
+            routes.add(json.readTree(item.getBodyAsString())
+                    .path("data")
+                    .path("request")
+                    .path("url")
+                    .asText());
+        }
+        return routes;
+    }
+
     private static List<LoggedRequest> awaitItems(int count) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(10);
         while (rollbarItems().size() < count && Instant.now().isBefore(deadline)) {
@@ -83,16 +97,7 @@ class TelemetryTest {
         }
         // a real server error after it: once its report has arrived, one for the hang-up would have too
         Api.as("bayko").get("/test-only/boom").then().statusCode(500);
-        ObjectMapper json = new ObjectMapper();
-        List<String> routes = new ArrayList<>();
-        for (LoggedRequest item : awaitItems(1)) {
-            routes.add(json.readTree(item.getBodyAsString())
-                    .path("data")
-                    .path("request")
-                    .path("url")
-                    .asText());
-        }
-        assertEquals(List.of("/test-only/boom"), routes, "a caller who hung up is not reported");
+        assertEquals(List.of("/test-only/boom"), routes(awaitItems(1)), "a caller who hung up is not reported");
     }
 
     @Test
@@ -105,13 +110,7 @@ class TelemetryTest {
         Api.anonymous().get("/api/profile").then().statusCode(401);
         Api.anonymous().get("/api/users/@nobody-at-all/short").then().statusCode(404);
         Thread.sleep(700);
-        ObjectMapper json = new ObjectMapper();
-        for (LoggedRequest item : rollbarItems()) {
-            String route = json.readTree(item.getBodyAsString())
-                    .path("data")
-                    .path("request")
-                    .path("url")
-                    .asText();
+        for (String route : routes(rollbarItems())) {
             assertEquals("/test-only/boom", route, "only the forced server errors are reported");
         }
     }
