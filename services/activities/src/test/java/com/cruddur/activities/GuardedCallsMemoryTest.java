@@ -3,16 +3,15 @@ package com.cruddur.activities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cruddur.testing.HeapCensus;
 import com.cruddur.testing.LocalStackResource;
 import com.cruddur.testing.UsersServiceResource;
 import com.cruddur.usersclient.UsersServiceDirectory;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.UUID;
-import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,32 +30,14 @@ class GuardedCallsMemoryTest {
     UsersServiceDirectory users;
 
     @Test
-    void guardedCallsToTheUsersServiceKeepNoObjectPerCall() throws Exception {
+    void guardedCallsToTheUsersServiceKeepNoObjectPerCall() {
         String nobody = UUID.randomUUID().toString();
         users.bySubs(List.of(nobody));
-        long before = liveMetricsObjects();
+        long before = HeapCensus.live(METRICS_PACKAGE);
         for (int i = 0; i < CALLS; i++) {
             assertEquals(0, users.bySubs(List.of(nobody)).size());
         }
-        long kept = liveMetricsObjects() - before;
+        long kept = HeapCensus.live(METRICS_PACKAGE) - before;
         assertTrue(kept < CALLS / 10, kept + " fault-tolerance metrics objects kept after " + CALLS + " calls");
-    }
-
-    /** The live instances of the fault-tolerance metrics classes, from a class histogram (after a full collection). */
-    private static long liveMetricsObjects() throws Exception {
-        String histogram = (String) ManagementFactory.getPlatformMBeanServer()
-                .invoke(
-                        new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                        "gcClassHistogram",
-                        new Object[] {null},
-                        new String[] {String[].class.getName()});
-        // rows: "  7:   22790   1823200  io.smallrye.faulttolerance.core.metrics.MetricsCollector"
-        return histogram
-                .lines()
-                .map(String::trim)
-                .map(line -> line.split("\\s+"))
-                .filter(columns -> columns.length >= 4 && columns[3].startsWith(METRICS_PACKAGE))
-                .mapToLong(columns -> Long.parseLong(columns[1]))
-                .sum();
     }
 }

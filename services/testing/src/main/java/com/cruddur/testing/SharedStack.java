@@ -244,6 +244,11 @@ public final class SharedStack {
                 handle, h -> cognito.signIn(pool, email(h), PASSWORD).accessToken());
     }
 
+    /** A new sign-in's access token, another one at every call (each has its own {@code jti}). */
+    public String newAccessToken(String handle) {
+        return cognito.signIn(pool, email(handle), PASSWORD).accessToken();
+    }
+
     public String idToken(String handle) {
         return cognito.signIn(pool, email(handle), PASSWORD).idToken();
     }

@@ -125,10 +125,13 @@ public class VerifiedTokens implements HttpAuthenticationMechanism, SecurityIden
         return Uni.createFrom().item(identity);
     }
 
-    /** The identity without what belongs to the request that verified it (its routing context). */
+    /**
+     * The identity without what belongs to the request that verified it: its routing context, which quarkus-oidc
+     * keeps under two names, and which holds the whole request (headers, body, REST context: tens of KB a token).
+     */
     private static SecurityIdentity withoutRequest(SecurityIdentity identity) {
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
-        attributes.remove(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        attributes.values().removeIf(RoutingContext.class::isInstance);
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
