@@ -24,9 +24,6 @@ import scala.concurrent.duration.FiniteDuration;
 public final class Emulators implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    /** dynalite's heap limit: a limit, not a reservation (V8's default is about 4 GB on a 64-bit machine). */
-    private static final int DYNALITE_HEAP_MB = 8192;
-
     private static final FiniteDuration SQS_STOP_WAIT = FiniteDuration.apply(1, TimeUnit.SECONDS);
     /** The file of confirmation and reset codes, next to the logs' folder: {@code .cruddur/cognito-codes.txt}. */
     public static final String COGNITO_CODES = "cognito-codes.txt";
@@ -103,10 +100,6 @@ public final class Emulators implements AutoCloseable {
                     "dynalite",
                     List.of(
                             "node",
-                            // dynalite keeps every table in its heap: the benchmark's default size took it to 3.7 GB
-                            // of RSS, close to V8's default limit, where V8 collects again and again
-                            // (docs/local-stack.md)
-                            "--max-old-space-size=" + DYNALITE_HEAP_MB,
                             "--require",
                             LocalPaths.emulators(root)
                                     .resolve("hang-up-guard.js")
