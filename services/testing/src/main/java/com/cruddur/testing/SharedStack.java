@@ -240,8 +240,7 @@ public final class SharedStack {
 
     /** A fresh sign-in's access token, kept for the run (tokens live an hour). */
     public String accessToken(String handle) {
-        return accessTokens.computeIfAbsent(
-                handle, h -> cognito.signIn(pool, email(h), PASSWORD).accessToken());
+        return accessTokens.computeIfAbsent(handle, this::newAccessToken);
     }
 
     /** A new sign-in's access token, another one at every call (each has its own {@code jti}). */
