@@ -32,6 +32,7 @@ public final class Backend implements AutoCloseable {
             "-XX:MaxDirectMemorySize=64m",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=20",
+            "-XX:TrimNativeHeapInterval=5000",
             "-XX:+UseSerialGC");
 
     public static final Map<String, String> MEMORY_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
