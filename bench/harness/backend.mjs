@@ -13,6 +13,7 @@ export const SERVICES = ['users', 'activities', 'notifications', 'messages'];
 export const APPLICATIONS = [...SERVICES, 'edge'];
 const START_TIMEOUT_MS = 300_000;
 
+const LAUNCHER_JAR = (root) => join(root, 'services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar');
 const jarOf = (root, name) => join(root, 'services', name, 'target/quarkus-app/quarkus-run.jar');
 const notTether = (pid) => !cmdline(pid).some((arg) => arg.endsWith('tether.js'));
 
@@ -67,10 +68,12 @@ export class Backend {
       if (await portOpen(port)) throw new Error(`port ${port} (${name}) is in use: pick other ports with --port`);
     }
     const log = openSync(join(this.state, 'launcher.log'), 'a');
-    this.launcher = spawn('java', [`-Dcruddur.root=${this.root}`, '-jar',
-      join(this.root, 'services/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar')], {
+    // tethered like every process it starts: if this harness dies (even by kill -9), the pipe closes and the tether
+    // stops the launcher, which stops the rest
+    this.launcher = spawn('node', [join(this.root, 'services/local-stack/emulators/tether.js'), 'java',
+      `-Dcruddur.root=${this.root}`, '-jar', LAUNCHER_JAR(this.root)], {
       cwd: this.root,
-      stdio: ['ignore', log, log],
+      stdio: ['pipe', log, log],
       env: { ...process.env, CRUDDUR_CACHE: this.cache, CRUDDUR_PORT: String(this.ports.edge),
         CRUDDUR_STATE_DIR: this.state, CRUDDUR_DEMO_PASSWORD: this.password,
         CRUDDUR_DYNAMODB_PORT: '0', CRUDDUR_COGNITO_PORT: '0', CRUDDUR_SQS_PORT: '0', CRUDDUR_S3_PORT: '0',
@@ -117,7 +120,7 @@ export class Backend {
     // cognito-local runs inside emulators/cognito.js (docs/local-stack.md, "The local Cognito")
     this.pids['cognito-local'] = findPids('node', join(emulators, '..', 'cognito.js')).filter(notTether)[0];
     // the launcher's JVM also runs the SQS emulator (ElasticMQ) and the proxy the services reach it through
-    this.pids['launcher (SQS)'] = this.launcher.pid;
+    this.pids['launcher (SQS)'] = findPids('java', LAUNCHER_JAR(this.root)).filter(notTether)[0];
   }
 
   /** The service processes, then the emulators: what each scenario's CPU time is read from. */
@@ -171,8 +174,15 @@ export class Backend {
     })));
     if (this.launcher && this.launcher.exitCode === null) {
       const exited = new Promise((resolve) => this.launcher.once('exit', resolve));
-      this.launcher.kill('SIGTERM');
-      const timer = setTimeout(() => this.launcher.kill('SIGKILL'), 60_000);
+      // SIGTERM to the launcher itself, not the tether (whose SIGKILL comes after 10 s): it stops every service
+      // and emulator in order, which can take longer; the tether exits with it
+      const pid = this.pids['launcher (SQS)'];
+      if (pid && alive(pid)) process.kill(pid, 'SIGTERM');
+      else this.launcher.stdin.end();
+      const timer = setTimeout(() => {
+        if (pid && alive(pid)) process.kill(pid, 'SIGKILL');
+        this.launcher.kill('SIGKILL');
+      }, 60_000);
       await exited;
       clearTimeout(timer);
     }
