@@ -96,28 +96,7 @@ public final class Emulators implements AutoCloseable {
         try {
             int dynamoPort = pick(ports.dynamoDb(), "DynamoDB emulator");
             Tethered dynalite = Tethered.start(
-                    root,
-                    "dynalite",
-                    List.of(
-                            "node",
-                            "--require",
-                            LocalPaths.emulators(root)
-                                    .resolve("hang-up-guard.js")
-                                    .toString(),
-                            modules.resolve("dynalite/cli.js").toString(),
-                            "--host",
-                            "127.0.0.1",
-                            "--port",
-                            String.valueOf(dynamoPort),
-                            "--createTableMs",
-                            "0",
-                            "--deleteTableMs",
-                            "0",
-                            "--updateTableMs",
-                            "0"),
-                    root,
-                    Map.of(),
-                    logDir);
+                    root, "dynalite", dynaliteCommand(root, dynamoPort, List.of()), root, Map.of(), logDir);
             started.add(dynalite);
 
             int cognitoPort = pick(ports.cognito(), "Cognito emulator");
@@ -186,6 +165,33 @@ public final class Emulators implements AutoCloseable {
             started.forEach(Tethered::close);
             throw e;
         }
+    }
+
+    /**
+     * How dynalite is run, with our fixes preloaded: {@code hang-up-guard.js} (a client that hangs up no longer ends
+     * the process) and {@code close-iterators.js} (the iterators of its reads are closed, so its heap holds its data
+     * and not every version of it); {@code preloads}, more scripts to load first (a test's probe).
+     */
+    public static List<String> dynaliteCommand(Path root, int port, List<Path> preloads) {
+        Path emulators = LocalPaths.emulators(root);
+        List<String> command = new ArrayList<>(List.of("node"));
+        for (Path script : List.of(emulators.resolve("hang-up-guard.js"), emulators.resolve("close-iterators.js"))) {
+            command.addAll(List.of("--require", script.toString()));
+        }
+        preloads.forEach(script -> command.addAll(List.of("--require", script.toString())));
+        command.addAll(List.of(
+                emulators.resolve("node_modules/dynalite/cli.js").toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"));
+        return command;
     }
 
     /** cognito-local's {@code .cognito/config.json}, naming the issuer domain of its tokens. */
