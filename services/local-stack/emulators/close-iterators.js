@@ -1,9 +1,9 @@
 // Loaded into dynalite (`node --require close-iterators.js dynalite/cli.js`). dynalite 4.0.0 reads its tables through
 // streams over abstract-level iterators and ends each stream by calling the iterator's `return()`, which
 // abstract-level's iterators do not have (theirs is `close()`): no iterator was ever closed. Each stayed registered
-// with the database and kept the tree it started from, so every write after a query kept the nodes it replaced: at
-// the benchmark's default size dynalite's heap reached 1.3 GB for about 100 MB of data, and collecting it stalled
-// every request for seconds (docs/local-stack.md). This gives the iterators the `return()` that closes them.
+// with the database and kept the tree it started from, so every write after a query kept the nodes it replaced: the
+// heap grew with the writes rather than the data, and collecting it stalled requests for seconds
+// (docs/local-stack.md). This gives the iterators the `return()` that closes them.
 'use strict';
 const { dirname } = require('path');
 

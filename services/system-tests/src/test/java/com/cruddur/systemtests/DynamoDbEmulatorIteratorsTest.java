@@ -20,9 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * dynalite must close the iterator of every read once it has answered: one left open keeps the tree it started from,
- * so every later write keeps the nodes it replaced, and the heap grows with the writes instead of the data (1.3 GB at
- * the benchmark's default size, and seconds-long collections). A probe loaded into dynalite after our fixes counts the
- * open iterators.
+ * so every later write keeps the nodes it replaced, and the heap grows with the writes instead of the data (and its
+ * collections stall requests for seconds). A probe loaded into dynalite after our fixes counts the open iterators.
  */
 class DynamoDbEmulatorIteratorsTest {
 
