@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,9 +26,6 @@ import org.junit.jupiter.api.Test;
 class DynamoDbEmulatorHangUpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private static Emulators emulators;
 
     @BeforeAll
@@ -73,17 +68,6 @@ class DynamoDbEmulatorHangUpTest {
     }
 
     private static HttpResponse<String> listTables() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(emulators.dynamoDb())
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
-                // dynalite checks that a request is signed, not the signature
-                .header(
-                        "Authorization",
-                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
-                                + "SignedHeaders=host, Signature=0")
-                .header("X-Amz-Date", "20260101T000000Z")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return DynaliteCalls.call(emulators.dynamoDb(), "ListTables", "{}");
     }
 }

@@ -7,8 +7,6 @@ import com.cruddur.localstack.LocalPaths;
 import com.cruddur.localstack.Ports;
 import com.cruddur.localstack.Tethered;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +22,6 @@ import org.junit.jupiter.api.Test;
  * collections stall requests for seconds). A probe loaded into dynalite after our fixes counts the open iterators.
  */
 class DynamoDbEmulatorIteratorsTest {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void everyReadClosesItsIteratorOnceAnswered() throws Exception {
@@ -89,18 +84,7 @@ class DynamoDbEmulatorIteratorsTest {
     }
 
     private static void call(URI endpoint, String operation, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
-                // dynalite checks that a request is signed, not the signature
-                .header(
-                        "Authorization",
-                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, "
-                                + "SignedHeaders=host, Signature=0")
-                .header("X-Amz-Date", "20260101T000000Z")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = DynaliteCalls.call(endpoint, operation, body);
         assertEquals(200, response.statusCode(), operation + ": " + response.body());
     }
 }
