@@ -27,7 +27,6 @@ public final class Backend implements AutoCloseable {
     public static final List<String> MEMORY_OPTIONS = List.of(
             "-Xms32m",
             "-Xmx128m",
-            "-XX:MaxNewSize=12m",
             "-XX:MaxMetaspaceSize=128m",
             "-XX:ReservedCodeCacheSize=48m",
             "-XX:MaxDirectMemorySize=64m",
