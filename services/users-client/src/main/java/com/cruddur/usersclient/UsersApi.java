@@ -26,13 +26,6 @@ interface UsersApi {
             long followingCount,
             boolean following) {}
 
-    /** Whether an account is active, and for how many more milliseconds the answer may be kept. */
-    record Standing(boolean active, long keepForMs) {}
-
-    @GET
-    @Path("/status")
-    Standing status(@QueryParam("sub") String sub);
-
     @GET
     List<ShortProfile> bySubs(@QueryParam("sub") List<String> subs);
 
